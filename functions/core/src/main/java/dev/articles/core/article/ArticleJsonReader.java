@@ -53,7 +53,9 @@ public final class ArticleJsonReader {
                 throw invalid("The request body must hold exactly one JSON value.");
             }
         } catch (StreamConstraintsException e) {
-            throw invalid("The request body is nested deeper than " + Json.MAX_DEPTH + " levels.");
+            throw invalid(String.valueOf(e.getMessage()).contains("nesting depth")
+                    ? "The request body is nested deeper than " + Json.MAX_DEPTH + " levels."
+                    : "The request body holds a number or string longer than JSON parsing allows.");
         } catch (CharConversionException e) {
             throw invalid("The request body is not valid UTF-8.");
         } catch (IOException e) {

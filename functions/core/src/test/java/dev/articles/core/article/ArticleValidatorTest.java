@@ -80,8 +80,9 @@ class ArticleValidatorTest {
     @CsvSource({"title,300", "author,200", "source,200", "summary,1000"})
     void lengthsCountCodePoints(String field, int max) {
         String emoji = "\uD83D\uDCF0"; // newspaper, outside the BMP
-        String atMax = "{\"title\":\"t\",\"body\":\"b\",\"" + field + "\":\"" + repeat(emoji, max) + "\"}";
-        String over = "{\"title\":\"t\",\"body\":\"b\",\"" + field + "\":\"" + repeat(emoji, max + 1) + "\"}";
+        String base = field.equals("title") ? "{\"body\":\"b\",\"" : "{\"title\":\"t\",\"body\":\"b\",\"";
+        String atMax = base + field + "\":\"" + repeat(emoji, max) + "\"}";
+        String over = base + field + "\":\"" + repeat(emoji, max + 1) + "\"}";
         validate(atMax);
         assertThat(errors(over)).containsExactly(new FieldError(field, "must be at most " + max + " characters"));
     }

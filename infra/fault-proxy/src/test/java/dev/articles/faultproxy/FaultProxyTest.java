@@ -23,9 +23,11 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
@@ -43,9 +45,11 @@ class FaultProxyTest {
         try (var direct = client(dynalite.endpoint(), 1, null)) {
             direct.createTable(t -> t.tableName(TABLE)
                     .billingMode("PAY_PER_REQUEST")
-                    .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"),
-                            a -> a.attributeName("sk").attributeType("S"))
-                    .keySchema(k -> k.attributeName("pk").keyType("HASH"), k -> k.attributeName("sk").keyType("RANGE")));
+                    .attributeDefinitions(
+                            AttributeDefinition.builder().attributeName("pk").attributeType("S").build(),
+                            AttributeDefinition.builder().attributeName("sk").attributeType("S").build())
+                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType("HASH").build(),
+                            KeySchemaElement.builder().attributeName("sk").keyType("RANGE").build()));
             direct.waiter().waitUntilTableExists(r -> r.tableName(TABLE));
         }
     }

@@ -1,0 +1,105 @@
+package dev.articles.dynalite;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * dynalite (npm {@code dynalite@4.0.0}, a DynamoDB engine on LevelDB) as our child process:
+ * {@code node <root>/infra/dynalite/node_modules/dynalite/cli.js}, never through npx, which could fetch
+ * another version. In memory, or persistent in a data dir that no other process may have open.
+ */
+public final class Dynalite implements DynamoDbEngine {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    private static final int PORT_ATTEMPTS = 3;
+
+    private final ChildProcess process;
+    private final URI endpoint;
+
+    private Dynalite(ChildProcess process, int port) {
+        this.process = process;
+        this.endpoint = URI.create("http://" + Loopback.HOST + ":" + port);
+    }
+
+    /** Where the build installs dynalite's command-line entry point. */
+    public static Path cli(Path projectRoot) {
+        return projectRoot.resolve("infra/dynalite/node_modules/dynalite/cli.js");
+    }
+
+    public static Dynalite startInMemory(Path projectRoot) {
+        return start(projectRoot, Optional.empty(), line -> { });
+    }
+
+    public static Dynalite startPersistent(Path projectRoot, Path dataDir) {
+        return start(projectRoot, Optional.of(dataDir), line -> { });
+    }
+
+    /**
+     * @param dataDir where LevelDB keeps the data (created when missing); empty to keep everything in memory
+     * @param output  receives what dynalite prints
+     */
+    public static Dynalite start(Path projectRoot, Optional<Path> dataDir, Consumer<String> output) {
+        NodeRuntime.require();
+        Path cli = cli(projectRoot);
+        if (!Files.isRegularFile(cli)) {
+            throw new IllegalStateException("dynalite is not installed: " + cli + " is missing. Build first (the build "
+                    + "runs `npm ci` in infra/dynalite): infra/mvnw -q -B -pl infra/dynalite -am package -DskipTests");
+        }
+        Optional<Path> dir = dataDir.map(d -> d.toAbsolutePath().normalize());
+        dir.ifPresent(d -> {
+            try {
+                Files.createDirectories(d);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the data dir " + d, e);
+            }
+            DataDirLock.requireFree(d);
+        });
+        IllegalStateException last = null;
+        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+            int port = Loopback.freePort();
+            List<String> command = new ArrayList<>(List.of(NodeRuntime.EXECUTABLE, cli.toString(),
+                    "--host", Loopback.HOST, "--port", Integer.toString(port), "--createTableMs", "0"));
+            dir.ifPresent(d -> command.addAll(List.of("--path", d.toString())));
+            ChildProcess child = ChildProcess.start("dynalite", command, Map.of(), projectRoot, output);
+            try {
+                Loopback.awaitListening(child, port, START_TIMEOUT);
+                return new Dynalite(child, port);
+            } catch (IllegalStateException e) {
+                child.close();
+                if (!child.recentOutput().contains("EADDRINUSE")) {
+                    throw e;
+                }
+                last = e; // another process took the port between our check and dynalite's bind
+            }
+        }
+        throw last;
+    }
+
+    @Override
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public String name() {
+        return "dynalite";
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

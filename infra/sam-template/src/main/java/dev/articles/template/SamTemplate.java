@@ -1,0 +1,270 @@
+package dev.articles.template;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A SAM template read into records: the single description of the functions, the HTTP API and the table, so
+ * that local tools serve exactly what is deployed and nothing is configured twice.
+ */
+public final class SamTemplate {
+
+    public static final String FUNCTION_TYPE = "AWS::Serverless::Function";
+    public static final String HTTP_API_TYPE = "AWS::Serverless::HttpApi";
+    public static final String TABLE_TYPE = "AWS::DynamoDB::Table";
+    /** The HttpApi SAM creates when an HttpApi event names no ApiId. */
+    public static final String IMPLICIT_HTTP_API = "ServerlessHttpApi";
+
+    /** Pseudo parameters as a local stack would see them; callers may override any. */
+    private static final Map<String, Object> PSEUDO_PARAMETERS = Map.of(
+            "AWS::Region", "us-east-1",
+            "AWS::AccountId", "123456789012",
+            "AWS::Partition", "aws",
+            "AWS::URLSuffix", "amazonaws.com",
+            "AWS::StackName", "articles-local",
+            "AWS::StackId", "arn:aws:cloudformation:us-east-1:123456789012:stack/articles-local/local");
+
+    private final Path file;
+    private final Map<String, Object> root;
+    private final Map<String, String> parameterOverrides;
+
+    private SamTemplate(Path file, Map<String, Object> root, Map<String, String> parameterOverrides) {
+        this.file = file;
+        this.root = root;
+        this.parameterOverrides = Map.copyOf(parameterOverrides);
+    }
+
+    public static SamTemplate load(Path file) {
+        return load(file, Map.of());
+    }
+
+    /** @param parameterOverrides parameter values that replace the defaults, as {@code sam --parameter-overrides} does */
+    public static SamTemplate load(Path file, Map<String, String> parameterOverrides) {
+        try {
+            return new SamTemplate(file, TemplateYaml.read(file), parameterOverrides);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the template " + file, e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public List<ParameterSpec> parameters() {
+        List<ParameterSpec> out = new ArrayList<>();
+        section("Parameters").forEach((name, value) -> {
+            Map<String, Object> p = asMap(value, "parameter " + name);
+            Object def = p.get("Default");
+            out.add(new ParameterSpec(name, String.valueOf(p.getOrDefault("Type", "String")),
+                    def == null ? null : String.valueOf(def), (String) p.get("Description")));
+        });
+        return out;
+    }
+
+    /** Every function, Globals.Function merged in, in template order. */
+    public List<FunctionSpec> functions() {
+        IntrinsicResolver params = parameterResolver();
+        Map<String, Object> globals = asMap(section("Globals").getOrDefault("Function", Map.of()), "Globals.Function");
+        List<FunctionSpec> out = new ArrayList<>();
+        resources(FUNCTION_TYPE).forEach((id, properties) -> {
+            Map<String, Object> p = GlobalsMerge.merge(globals, properties);
+            Map<String, Object> environment = new LinkedHashMap<>();
+            Object env = p.get("Environment");
+            if (env != null) {
+                asMap(asMap(env, id + ".Environment").getOrDefault("Variables", Map.of()), id + ".Environment.Variables")
+                        .forEach(environment::put);
+            }
+            out.add(new FunctionSpec(id,
+                    required(params, p, "CodeUri", id),
+                    required(params, p, "Handler", id),
+                    required(params, p, "Runtime", id),
+                    integer(params, p.get("MemorySize"), FunctionSpec.DEFAULT_MEMORY_MB),
+                    integer(params, p.get("Timeout"), FunctionSpec.DEFAULT_TIMEOUT_S),
+                    p.containsKey("Architectures") ? params.resolveStringList(p.get("Architectures")) : List.of("x86_64"),
+                    environment));
+        });
+        return out;
+    }
+
+    public FunctionSpec function(String logicalId) {
+        return functions().stream().filter(f -> f.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no function " + logicalId + " in " + file + "; functions: "
+                                + functions().stream().map(FunctionSpec::logicalId).toList()));
+    }
+
+    /** Every HttpApi event of every function, in template order. */
+    public List<RouteSpec> routes() {
+        IntrinsicResolver params = parameterResolver();
+        List<RouteSpec> out = new ArrayList<>();
+        resources(FUNCTION_TYPE).forEach((functionId, properties) -> {
+            Map<String, Object> events = asMap(properties.getOrDefault("Events", Map.of()), functionId + ".Events");
+            events.forEach((eventName, value) -> {
+                Map<String, Object> event = asMap(value, functionId + ".Events." + eventName);
+                if (!"HttpApi".equals(event.get("Type"))) {
+                    return;
+                }
+                Map<String, Object> p = asMap(event.getOrDefault("Properties", Map.of()), eventName + ".Properties");
+                // SAM: an HttpApi event with neither Path nor Method is the $default route.
+                String path = p.containsKey("Path") ? params.resolveString(p.get("Path")) : RouteSpec.DEFAULT_ROUTE;
+                String method = p.containsKey("Method") ? params.resolveString(p.get("Method")) : "ANY";
+                if (method.equalsIgnoreCase("x-amazon-apigateway-any-method")) {
+                    method = "ANY";
+                }
+                out.add(new RouteSpec(eventName, method.toUpperCase(java.util.Locale.ROOT), path, functionId,
+                        apiId(p.get("ApiId"), eventName), routeAuth(params, p.get("Auth")),
+                        p.containsKey("TimeoutInMillis")
+                                ? Optional.of(integer(params, p.get("TimeoutInMillis"), 0)) : Optional.empty()));
+            });
+        });
+        return out;
+    }
+
+    /** The HttpApis the template declares, plus SAM's implicit one when a route uses it. */
+    public List<HttpApiSpec> httpApis() {
+        IntrinsicResolver params = parameterResolver();
+        Map<String, Object> globals = asMap(section("Globals").getOrDefault("HttpApi", Map.of()), "Globals.HttpApi");
+        List<HttpApiSpec> out = new ArrayList<>();
+        resources(HTTP_API_TYPE).forEach((id, properties) -> {
+            Map<String, Object> p = GlobalsMerge.merge(globals, properties);
+            out.add(new HttpApiSpec(id, corsSpec(params, p.get("CorsConfiguration"))));
+        });
+        if (routes().stream().anyMatch(r -> r.apiLogicalId().equals(IMPLICIT_HTTP_API))) {
+            out.add(new HttpApiSpec(IMPLICIT_HTTP_API, corsSpec(params, globals.get("CorsConfiguration"))));
+        }
+        return out;
+    }
+
+    /** The CORS configuration of the template's only HttpApi; empty when it configures none. */
+    public Optional<CorsSpec> cors() {
+        List<HttpApiSpec> apis = httpApis();
+        if (apis.size() != 1) {
+            throw new IllegalStateException("expected one HttpApi in " + file + ", found "
+                    + apis.stream().map(HttpApiSpec::logicalId).toList());
+        }
+        return apis.getFirst().cors();
+    }
+
+    /** The template's only DynamoDB table. */
+    public TableSpec table() {
+        Map<String, Map<String, Object>> tables = resources(TABLE_TYPE);
+        if (tables.size() != 1) {
+            throw new IllegalStateException("expected one " + TABLE_TYPE + " in " + file + ", found " + tables.keySet());
+        }
+        return table(tables.keySet().iterator().next());
+    }
+
+    public TableSpec table(String logicalId) {
+        Map<String, Object> p = resources(TABLE_TYPE).get(logicalId);
+        if (p == null) {
+            throw new IllegalArgumentException("no " + TABLE_TYPE + " " + logicalId + " in " + file);
+        }
+        return TableSpecs.read(logicalId, p, parameterResolver());
+    }
+
+    /** Resolves values against the parameters (given or default) and no other resource. */
+    public IntrinsicResolver parameterResolver() {
+        return resolver(Map.of(), IntrinsicResolver.DynamicReferences.NONE);
+    }
+
+    /**
+     * A resolver for this template's values: parameters (given or default), pseudo parameters
+     * ({@code AWS::Region} us-east-1 unless overridden) and {@code localValues}, which win over both.
+     *
+     * @param localValues {@code LogicalId} or {@code LogicalId.Attribute} to its local value
+     */
+    public IntrinsicResolver resolver(Map<String, ?> localValues, IntrinsicResolver.DynamicReferences dynamicReferences) {
+        Map<String, Object> values = new LinkedHashMap<>(PSEUDO_PARAMETERS);
+        for (ParameterSpec parameter : parameters()) {
+            String value = parameterOverrides.getOrDefault(parameter.name(), parameter.defaultValue());
+            if (value != null) {
+                values.put(parameter.name(), parameter.isList() ? IntrinsicResolver.splitCommaList(value) : value);
+            }
+        }
+        values.putAll(localValues);
+        return new IntrinsicResolver(values, section("Conditions"), dynamicReferences);
+    }
+
+    private Map<String, Map<String, Object>> resources(String type) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        section("Resources").forEach((id, value) -> {
+            Map<String, Object> resource = asMap(value, "resource " + id);
+            if (type.equals(resource.get("Type"))) {
+                out.put(id, asMap(resource.getOrDefault("Properties", Map.of()), id + ".Properties"));
+            }
+        });
+        return out;
+    }
+
+    private Map<String, Object> section(String name) {
+        return asMap(root.getOrDefault(name, Map.of()), name);
+    }
+
+    private static String apiId(Object value, String eventName) {
+        if (value == null) {
+            return IMPLICIT_HTTP_API;
+        }
+        if (value instanceof Intrinsic(String name, Object argument) && name.equals("Ref") && argument instanceof String id) {
+            return id;
+        }
+        throw new IllegalArgumentException("event " + eventName + ": ApiId must be !Ref to an HttpApi, got " + value);
+    }
+
+    private static Optional<RouteSpec.RouteAuth> routeAuth(IntrinsicResolver params, Object value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> auth = asMap(params.resolve(value), "Auth");
+        Object scopes = auth.get("AuthorizationScopes");
+        return Optional.of(new RouteSpec.RouteAuth((String) auth.get("Authorizer"),
+                scopes == null ? List.of() : params.resolveStringList(scopes)));
+    }
+
+    private static Optional<CorsSpec> corsSpec(IntrinsicResolver params, Object value) {
+        if (value == null || Boolean.FALSE.equals(value)) {
+            return Optional.empty();
+        }
+        if (Boolean.TRUE.equals(value)) { // SAM: CorsConfiguration: true allows every origin, method and header
+            return Optional.of(new CorsSpec(List.of("*"), List.of("*"), List.of("*"), List.of(), Optional.empty(), false));
+        }
+        Map<String, Object> c = asMap(value, "CorsConfiguration");
+        return Optional.of(new CorsSpec(
+                stringList(params, c.get("AllowOrigins")),
+                stringList(params, c.get("AllowMethods")),
+                stringList(params, c.get("AllowHeaders")),
+                stringList(params, c.get("ExposeHeaders")),
+                c.containsKey("MaxAge") ? Optional.of(integer(params, c.get("MaxAge"), 0)) : Optional.empty(),
+                c.containsKey("AllowCredentials") && Boolean.parseBoolean(params.resolveString(c.get("AllowCredentials")))));
+    }
+
+    private static List<String> stringList(IntrinsicResolver params, Object value) {
+        return value == null ? List.of() : params.resolveStringList(value);
+    }
+
+    private static String required(IntrinsicResolver params, Map<String, Object> properties, String key, String id) {
+        Object value = properties.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException(id + " has no " + key + " (neither its own nor in Globals.Function)");
+        }
+        return params.resolveString(value);
+    }
+
+    private static int integer(IntrinsicResolver params, Object value, int fallback) {
+        return value == null ? fallback : Integer.parseInt(params.resolveString(value));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> asMap(Object value, String what) {
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw new IllegalArgumentException(what + " must be a mapping, got: " + value);
+    }
+}

@@ -1,0 +1,128 @@
+package dev.articles.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Reads the project's real template.yaml. */
+class SamTemplateTest {
+
+    private final SamTemplate template = SamTemplate.load(ProjectRoot.template());
+
+    @Test
+    void readsParametersWithDefaults() {
+        assertThat(template.parameters())
+                .extracting(ParameterSpec::name, ParameterSpec::type, ParameterSpec::defaultValue)
+                .contains(org.assertj.core.groups.Tuple.tuple("AllowedOrigins", "CommaDelimitedList", "*"));
+    }
+
+    @Test
+    void functionsHaveGlobalsMergedIn() {
+        assertThat(template.functions()).extracting(FunctionSpec::logicalId).containsExactly(
+                "CreateArticleFunction", "GetArticleFunction", "ListArticlesFunction", "RouteFallbackFunction");
+
+        FunctionSpec get = template.function("GetArticleFunction");
+        assertThat(get.codeUri()).isEqualTo("functions/get-article");
+        assertThat(get.handler()).isEqualTo("dev.articles.get.GetArticleHandler::handleRequest");
+        assertThat(get.runtime()).isEqualTo("java25");
+        assertThat(get.javaFeatureVersion()).isEqualTo(25);
+        assertThat(get.memorySize()).isEqualTo(1024);
+        assertThat(get.timeoutSeconds()).isEqualTo(10);
+        assertThat(get.architectures()).containsExactly("arm64");
+        assertThat(get.environment()).containsOnlyKeys("TABLE_NAME", "JAVA_TOOL_OPTIONS");
+        assertThat(get.environment().get("TABLE_NAME")).isEqualTo(new Intrinsic("Ref", "ArticlesTable"));
+
+        // The function's own MemorySize overrides Globals.
+        assertThat(template.function("RouteFallbackFunction").memorySize()).isEqualTo(256);
+    }
+
+    @Test
+    void environmentVariablesMergeWithGlobalsAndResolveLocally() {
+        FunctionSpec list = template.function("ListArticlesFunction");
+        assertThat(list.environment()).containsOnlyKeys("TABLE_NAME", "JAVA_TOOL_OPTIONS", "CURSOR_SIGNING_KEY");
+
+        IntrinsicResolver resolver = template.resolver(
+                Map.of("ArticlesTable", "articles-local", "CursorSigningSecret", "local-cursor-secret"),
+                (service, key) -> service + "/" + key + "/value");
+        assertThat(list.resolvedEnvironment(resolver)).containsExactly(
+                Map.entry("TABLE_NAME", "articles-local"),
+                Map.entry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"),
+                Map.entry("CURSOR_SIGNING_KEY", "secretsmanager/local-cursor-secret/value"));
+    }
+
+    @Test
+    void anUnresolvableReferenceIsNamed() {
+        IntrinsicResolver resolver = template.parameterResolver();
+        assertThatThrownBy(() -> template.function("GetArticleFunction").resolvedEnvironment(resolver))
+                .hasMessageContaining("ArticlesTable");
+    }
+
+    @Test
+    void routesComeFromTheHttpApiEvents() {
+        assertThat(template.routes())
+                .extracting(RouteSpec::method, RouteSpec::path, RouteSpec::functionLogicalId, RouteSpec::apiLogicalId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("POST", "/articles", "CreateArticleFunction", "ArticlesApi"),
+                        org.assertj.core.groups.Tuple.tuple("GET", "/articles/{id}", "GetArticleFunction", "ArticlesApi"),
+                        org.assertj.core.groups.Tuple.tuple("GET", "/articles", "ListArticlesFunction", "ArticlesApi"),
+                        org.assertj.core.groups.Tuple.tuple("ANY", "$default", "RouteFallbackFunction", "ArticlesApi"));
+        RouteSpec fallback = template.routes().getLast();
+        assertThat(fallback.isDefault()).isTrue();
+        assertThat(fallback.routeKey()).isEqualTo("$default");
+        assertThat(template.routes().get(1).routeKey()).isEqualTo("GET /articles/{id}");
+        assertThat(template.routes()).allSatisfy(r -> assertThat(r.auth()).isEmpty());
+    }
+
+    @Test
+    void corsResolvesTheAllowedOriginsParameter() {
+        assertThat(template.cors()).contains(new CorsSpec(List.of("*"), List.of("GET", "POST", "OPTIONS"),
+                List.of("Content-Type", "Idempotency-Key", "If-None-Match", "Authorization"),
+                List.of("ETag", "Location", "Retry-After"), Optional.of(600), false));
+
+        SamTemplate overridden = SamTemplate.load(ProjectRoot.template(),
+                Map.of("AllowedOrigins", "https://a.example, https://b.example"));
+        assertThat(overridden.cors().orElseThrow().allowOrigins()).containsExactly("https://a.example", "https://b.example");
+    }
+
+    @Test
+    void tableAsDeclared() {
+        TableSpec table = template.table();
+        assertThat(table.logicalId()).isEqualTo("ArticlesTable");
+        assertThat(table.billingMode()).isEqualTo("PAY_PER_REQUEST");
+        assertThat(table.keySchema()).containsExactly(
+                new TableSpec.KeyElement("pk", "HASH"), new TableSpec.KeyElement("sk", "RANGE"));
+        assertThat(table.attributeDefinitions()).extracting(TableSpec.Attribute::name)
+                .containsExactly("pk", "sk", "allPk", "authorPk", "tagAuthorPk", "listSk");
+        assertThat(table.attributeDefinitions()).extracting(TableSpec.Attribute::type).containsOnly("S");
+        assertThat(table.globalSecondaryIndexes()).extracting(TableSpec.Index::name)
+                .containsExactly("ByPublished", "ByAuthor", "ByTagAuthor");
+        TableSpec.Index byAuthor = table.globalSecondaryIndexes().get(1);
+        assertThat(byAuthor.keySchema()).containsExactly(
+                new TableSpec.KeyElement("authorPk", "HASH"), new TableSpec.KeyElement("listSk", "RANGE"));
+        // The YAML alias *summaryProjection is expanded.
+        assertThat(byAuthor.projection().type()).isEqualTo("INCLUDE");
+        assertThat(byAuthor.projection().nonKeyAttributes()).contains("id", "title", "pending");
+        assertThat(table.ttlAttribute()).contains("expiresAt");
+    }
+
+    @Test
+    void outputsResolveSubAndGetAtt() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> outputs = (Map<String, Object>) rawSection("Outputs");
+        IntrinsicResolver resolver = template.resolver(Map.of("ArticlesApi", "local"), IntrinsicResolver.DynamicReferences.NONE);
+        Object apiUrl = ((Map<?, ?>) outputs.get("ApiUrl")).get("Value");
+        assertThat(resolver.resolveString(apiUrl)).isEqualTo("https://local.execute-api.us-east-1.amazonaws.com");
+    }
+
+    private Object rawSection(String name) {
+        try {
+            return TemplateYaml.read(template.file()).get(name);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

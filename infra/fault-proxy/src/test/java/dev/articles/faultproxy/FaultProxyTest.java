@@ -3,13 +3,14 @@ package dev.articles.faultproxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.articles.dynalite.LocalDynamoDb;
+import dev.articles.dynalite.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,48 +21,28 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
-/** The real AWS SDK v2, through the proxy, against a real dynalite. */
+/** The real AWS SDK v2, through the proxy, against the test database (dynalite unless told otherwise). */
 class FaultProxyTest {
 
-    private static final String TABLE = "FaultProxyTest";
-
-    private static LocalDynalite dynalite;
+    private static String table;
     private FaultProxy proxy;
 
     @BeforeAll
-    static void startDynalite() throws Exception {
-        dynalite = LocalDynalite.start();
-        try (var direct = client(dynalite.endpoint(), 1, null)) {
-            direct.createTable(t -> t.tableName(TABLE)
-                    .billingMode("PAY_PER_REQUEST")
-                    .attributeDefinitions(
-                            AttributeDefinition.builder().attributeName("pk").attributeType("S").build(),
-                            AttributeDefinition.builder().attributeName("sk").attributeType("S").build())
-                    .keySchema(KeySchemaElement.builder().attributeName("pk").keyType("HASH").build(),
-                            KeySchemaElement.builder().attributeName("sk").keyType("RANGE").build()));
-            direct.waiter().waitUntilTableExists(r -> r.tableName(TABLE));
-        }
-    }
-
-    @AfterAll
-    static void stopDynalite() {
-        dynalite.close();
+    static void createTable() {
+        table = TestDatabase.shared().newTable();
     }
 
     @BeforeEach
     void startProxy() {
-        proxy = FaultProxy.start(dynalite.endpoint());
+        proxy = FaultProxy.start(TestDatabase.shared().endpoint());
     }
 
     @AfterEach
@@ -70,7 +51,7 @@ class FaultProxyTest {
     }
 
     /** A client with {@code maxAttempts} attempts (1: no retry) and a short fixed backoff, so tests stay quick. */
-    private static DynamoDbClient client(URI endpoint, int maxAttempts, Duration attemptTimeout) {
+    private DynamoDbClient client(int maxAttempts, Duration attemptTimeout) {
         var backoff = BackoffStrategy.fixedDelay(Duration.ofMillis(5));
         var retry = AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(maxAttempts)
@@ -79,24 +60,25 @@ class FaultProxyTest {
                 .circuitBreakerEnabled(false)
                 .build();
         return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .endpointOverride(proxy.endpoint())
+                .region(LocalDynamoDb.REGION)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LocalDynamoDb.ACCESS_KEY_ID, LocalDynamoDb.SECRET_ACCESS_KEY)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(retry).apiCallAttemptTimeout(attemptTimeout))
                 .build();
     }
 
     private DynamoDbClient client(int maxAttempts) {
-        return client(proxy.endpoint(), maxAttempts, null);
+        return client(maxAttempts, null);
     }
 
     private static void put(DynamoDbClient client, String pk, String sk) {
-        client.putItem(p -> p.tableName(TABLE).item(Map.of("pk", s(pk), "sk", s(sk))));
+        client.putItem(p -> p.tableName(table).item(Map.of("pk", s(pk), "sk", s(sk))));
     }
 
     private static boolean exists(DynamoDbClient client, String pk, String sk) {
-        return client.getItem(g -> g.tableName(TABLE).key(Map.of("pk", s(pk), "sk", s(sk))).consistentRead(true))
+        return client.getItem(g -> g.tableName(table).key(Map.of("pk", s(pk), "sk", s(sk))).consistentRead(true))
                 .hasItem();
     }
 
@@ -239,7 +221,7 @@ class FaultProxyTest {
         // The delay only bounds the answer from below, so the 100 ms timeout fires first however slow the machine.
         proxy.inject(Fault.delay(Duration.ofSeconds(30)).on("GetItem"));
 
-        try (var client = client(proxy.endpoint(), 1, Duration.ofMillis(100))) {
+        try (var client = client(1, Duration.ofMillis(100))) {
             assertThatThrownBy(() -> exists(client, "slow", "ARTICLE"))
                     .isInstanceOf(ApiCallAttemptTimeoutException.class);
         }

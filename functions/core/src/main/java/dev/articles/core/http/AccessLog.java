@@ -40,6 +40,21 @@ public final class AccessLog {
         }));
     }
 
+    /** An outage of the database: expected now and then, so one line naming the cause, not a stack trace. */
+    public void unavailable(String requestId, Throwable error) {
+        Throwable cause = error.getCause() == null ? error : error.getCause();
+        out.println(Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("timestamp", Instant.now().toString());
+            g.writeStringField("level", "WARN");
+            g.writeStringField("function", function);
+            g.writeStringField("requestId", requestId);
+            g.writeStringField("message", "database unavailable: " + error.getMessage());
+            g.writeStringField("cause", cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            g.writeEndObject();
+        }));
+    }
+
     /** A failure worth a person's attention: logged with its stack trace, which never goes to the client. */
     public void failure(String requestId, String message, Throwable error) {
         StringWriter trace = new StringWriter();

@@ -57,7 +57,7 @@ public final class HttpFunction {
         } catch (ProblemException e) {
             return ProblemJson.response(e.problem(), e.headers());
         } catch (DatabaseUnavailableException e) {
-            log.failure(request.requestId(), "database unavailable", e);
+            log.unavailable(request.requestId(), e);
             return ProblemJson.response(new Problem(Problem.Type.SERVICE_UNAVAILABLE,
                     "The article store is temporarily unavailable; nothing was changed. Retry later."),
                     Map.of("Retry-After", RETRY_AFTER_SECONDS));

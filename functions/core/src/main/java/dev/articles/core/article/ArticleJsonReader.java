@@ -7,8 +7,10 @@ import dev.articles.core.http.Problem;
 import dev.articles.core.http.Problem.FieldError;
 import dev.articles.core.http.ProblemException;
 import dev.articles.core.json.Json;
-import java.io.CharConversionException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.Set;
 
 /**
  * Reads a create request's JSON body into raw field values, checking only what JSON itself decides: that
- * the body is one UTF-8 JSON object, nested at most 32 deep, with no duplicate key, holding only known
+ * the body is UTF-8 and one JSON object, nested at most 32 deep, with no duplicate key, holding only known
  * fields of the right JSON types. The rules on the values are {@link ArticleValidator}'s.
  */
 public final class ArticleJsonReader {
@@ -33,7 +35,8 @@ public final class ArticleJsonReader {
     public static RawArticle read(byte[] body) {
         Map<String, Object> values = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
-        try (JsonParser p = Json.FACTORY.createParser(body)) {
+        // Parsed as decoded text: given bytes, Jackson would detect UTF-16 and UTF-32 and read them too.
+        try (JsonParser p = Json.FACTORY.createParser(utf8(body))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw invalid("The request body must be a JSON object.");
             }
@@ -56,12 +59,19 @@ public final class ArticleJsonReader {
             throw invalid(String.valueOf(e.getMessage()).contains("nesting depth")
                     ? "The request body is nested deeper than " + Json.MAX_DEPTH + " levels."
                     : "The request body holds a number or string longer than JSON parsing allows.");
-        } catch (CharConversionException e) {
-            throw invalid("The request body is not valid UTF-8.");
         } catch (IOException e) {
             throw invalid(syntaxDetail(e));
         }
         return new RawArticle(values, errors);
+    }
+
+    /** The body as text, if it is UTF-8: "All JSON is UTF-8" (API.md). */
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw invalid("The request body is not valid UTF-8.");
+        }
     }
 
     private static void readText(JsonParser p, JsonToken token, String name, Map<String, Object> values,

@@ -1,0 +1,134 @@
+package dev.articles.core.article;
+
+import dev.articles.core.article.ArticleJsonReader.RawArticle;
+import dev.articles.core.http.Problem;
+import dev.articles.core.http.Problem.FieldError;
+import dev.articles.core.http.ProblemException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The contract's rules on an article's client fields, all checked at once so every problem is reported. */
+public final class ArticleValidator {
+
+    static final int TITLE_MAX = 300;
+    static final int BODY_MAX = 100_000;
+    static final int SUMMARY_MAX = 1_000;
+    static final int NAME_MAX = 200;
+    static final int URL_MAX = 2_048;
+
+    private ArticleValidator() {}
+
+    public static ArticleDraft validate(RawArticle raw) {
+        List<FieldError> errors = new ArrayList<>(raw.errors());
+        Fields f = new Fields(raw, errors);
+        String title = f.trimmed("title", true, TITLE_MAX);
+        String body = f.exact("body", true, 1, BODY_MAX);
+        String summary = f.exact("summary", false, 0, SUMMARY_MAX);
+        String author = f.trimmed("author", false, NAME_MAX);
+        String source = f.trimmed("source", false, NAME_MAX);
+        String sourceUrl = f.url("sourceUrl");
+        Instant publishedAt = f.instant("publishedAt");
+        List<String> tags = Tags.normalize(f.tags(), errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(Problem.Type.VALIDATION_FAILED,
+                    errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.", errors);
+        }
+        return new ArticleDraft(title, summary, body, author, source, sourceUrl, tags, publishedAt);
+    }
+
+    /** Reads one field at a time from the raw values, recording each broken rule. */
+    private record Fields(RawArticle raw, List<FieldError> errors) {
+
+        String text(String name, boolean required) {
+            Object value = raw.values().get(name);
+            if (value == null) {
+                if (required && !hasError(name)) {
+                    errors.add(new FieldError(name, "is required"));
+                }
+                return null;
+            }
+            String text = (String) value;
+            if (!Text.isValidUnicode(text)) {
+                errors.add(new FieldError(name, "must be valid Unicode (it holds a lone surrogate)"));
+                return null;
+            }
+            return text;
+        }
+
+        String trimmed(String name, boolean required, int max) {
+            String text = text(name, required);
+            if (text == null) {
+                return null;
+            }
+            String trimmed = text.strip();
+            return checkLength(name, trimmed, 1, max) ? trimmed : null;
+        }
+
+        String exact(String name, boolean required, int min, int max) {
+            String text = text(name, required);
+            return text != null && checkLength(name, text, min, max) ? text : null;
+        }
+
+        String url(String name) {
+            String text = text(name, false);
+            if (text == null) {
+                return null;
+            }
+            if (Text.length(text) > URL_MAX) {
+                errors.add(new FieldError(name, "must be at most " + URL_MAX + " characters"));
+                return null;
+            }
+            try {
+                URI uri = new URI(text);
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                    return text;
+                }
+            } catch (URISyntaxException e) {
+                // reported below
+            }
+            errors.add(new FieldError(name, "must be an absolute http or https URL"));
+            return null;
+        }
+
+        Instant instant(String name) {
+            String text = text(name, false);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return Timestamps.parse(text);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(name, e.getMessage()));
+                return null;
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        List<String> tags() {
+            Object value = raw.values().get(ArticleJsonReader.TAGS);
+            return value == null ? List.of() : (List<String>) value;
+        }
+
+        private boolean checkLength(String name, String text, int min, int max) {
+            int length = Text.length(text);
+            if (length < min) {
+                errors.add(new FieldError(name, "must not be blank"));
+                return false;
+            }
+            if (length > max) {
+                errors.add(new FieldError(name, "must be at most " + max + " characters"));
+                return false;
+            }
+            return true;
+        }
+
+        private boolean hasError(String name) {
+            return errors.stream().anyMatch(e -> e.field().equals(name));
+        }
+    }
+}

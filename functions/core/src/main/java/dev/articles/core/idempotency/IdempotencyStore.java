@@ -1,0 +1,147 @@
+package dev.articles.core.idempotency;
+
+import dev.articles.core.http.Problem;
+import dev.articles.core.http.ProblemException;
+import dev.articles.core.store.DatabaseUnavailableException;
+import dev.articles.core.store.Dynamo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Idempotency records, after the Powertools algorithm: one item per key, claimed IN_PROGRESS with a
+ * conditional write, COMPLETED once the article is stored, expiring after 24 hours (the table's TTL).
+ * The record holds the id of the article it creates, not the response: a resumed or replayed create
+ * reuses that id, so even a crash between "article stored" and "record completed" cannot create twice,
+ * and the record stays small whatever the article's size.
+ */
+public final class IdempotencyStore {
+
+    static final Duration RETENTION = Duration.ofHours(24);
+    /** Longer than the function's timeout: past it, a claim whose request died may be taken over. */
+    static final Duration IN_PROGRESS_EXPIRY = Duration.ofSeconds(15);
+
+    private static final String SK = "IDEMPOTENCY";
+    private static final String IN_PROGRESS = "IN_PROGRESS";
+    private static final String COMPLETED = "COMPLETED";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public IdempotencyStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** What a claim found: go ahead and create {@code articleId}, or it is {@code completed} already. */
+    public record Claim(String articleId, boolean completed) {}
+
+    /**
+     * Claims the key for a create of {@code newArticleId}.
+     *
+     * @throws ProblemException 409 while another request holds the key, 422 when the key came with another body
+     */
+    public Claim claim(IdempotencyKey key, String newArticleId, Instant now) {
+        try {
+            call(() -> dynamo.putItem(r -> r.tableName(table)
+                    .item(Map.of(
+                            "pk", s(key.recordKey()), "sk", s(SK),
+                            "status", s(IN_PROGRESS),
+                            "requestHash", s(key.requestHash()),
+                            "articleId", s(newArticleId),
+                            "inProgressUntil", n(now.plus(IN_PROGRESS_EXPIRY).toEpochMilli()),
+                            "expiresAt", n(now.plus(RETENTION).getEpochSecond())))
+                    .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
+                    .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))));
+            return new Claim(newArticleId, false);
+        } catch (ConditionalCheckFailedException held) {
+            return existing(key, now);
+        }
+    }
+
+    private Claim existing(IdempotencyKey key, Instant now) {
+        Map<String, AttributeValue> record = call(() -> dynamo.getItem(r -> r.tableName(table)
+                .key(key(key)).consistentRead(true))).item();
+        if (record == null || record.isEmpty()) {
+            throw inProgress(); // expired and removed this instant: the client's retry claims it afresh
+        }
+        if (!record.get("requestHash").s().equals(key.requestHash())) {
+            throw new ProblemException(Problem.Type.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used in the last 24 hours with a different request body.");
+        }
+        String articleId = record.get("articleId").s();
+        if (record.get("status").s().equals(COMPLETED)) {
+            return new Claim(articleId, true);
+        }
+        String until = record.get("inProgressUntil").n();
+        if (Long.parseLong(until) > now.toEpochMilli()) {
+            throw inProgress();
+        }
+        // The request that claimed it died or gave up: take over, and finish its create of the same article.
+        try {
+            call(() -> dynamo.updateItem(r -> r.tableName(table).key(key(key))
+                    .updateExpression("SET inProgressUntil = :until")
+                    .conditionExpression("inProgressUntil = :seen")
+                    .expressionAttributeValues(Map.of(
+                            ":until", n(now.plus(IN_PROGRESS_EXPIRY).toEpochMilli()),
+                            ":seen", AttributeValue.fromN(until)))));
+            return new Claim(articleId, false);
+        } catch (ConditionalCheckFailedException takenByAnother) {
+            throw inProgress();
+        }
+    }
+
+    /** Best effort: a record left IN_PROGRESS is taken over once it expires, and resumes the same article. */
+    public void complete(IdempotencyKey key) {
+        bestEffort(() -> dynamo.updateItem(r -> r.tableName(table).key(key(key))
+                .updateExpression("SET #status = :completed")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":completed", s(COMPLETED)))));
+    }
+
+    /** After a failed create: lets the client's retry take the claim over at once instead of after the expiry. */
+    public void release(IdempotencyKey key) {
+        bestEffort(() -> dynamo.updateItem(r -> r.tableName(table).key(key(key))
+                .updateExpression("SET inProgressUntil = :zero")
+                .conditionExpression("#status = :inProgress")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":zero", n(0), ":inProgress", s(IN_PROGRESS)))));
+    }
+
+    private static ProblemException inProgress() {
+        return new ProblemException(new Problem(Problem.Type.IDEMPOTENCY_IN_PROGRESS,
+                "Another request with this Idempotency-Key is being processed. Retry shortly."),
+                Map.of("Retry-After", "1"));
+    }
+
+    private static Map<String, AttributeValue> key(IdempotencyKey key) {
+        return Map.of("pk", s(key.recordKey()), "sk", s(SK));
+    }
+
+    private static <T> T call(Supplier<T> call) {
+        return Dynamo.call("idempotency record", call);
+    }
+
+    private static void bestEffort(Runnable call) {
+        try {
+            call(() -> {
+                call.run();
+                return null;
+            });
+        } catch (DatabaseUnavailableException | ConditionalCheckFailedException e) {
+            // See the callers: either outcome is recovered by the in-progress expiry.
+        }
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

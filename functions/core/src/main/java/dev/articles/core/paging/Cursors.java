@@ -1,0 +1,108 @@
+package dev.articles.core.paging;
+
+import dev.articles.core.http.Problem;
+import dev.articles.core.http.Problem.FieldError;
+import dev.articles.core.http.ProblemException;
+import dev.articles.core.store.ListFilter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Opaque, tamper-evident list cursors: base64url of [version, 8 bytes of the filter's hash, the listSk of
+ * the page's last entry, 16 bytes of HMAC-SHA256 over all that]. A cursor is accepted only with the key
+ * that signed it and the filters it came from; anything else is a 400, never a query.
+ */
+public final class Cursors {
+
+    private static final byte VERSION = 1;
+    private static final int FILTER_HASH_LENGTH = 8;
+    private static final int MAC_LENGTH = 16;
+    private static final Pattern LIST_SK = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}Z#[0-9A-Z]{26}");
+    /** Longest cursor worth decoding: a listSk is 57 characters. */
+    private static final int MAX_CURSOR_LENGTH = 200;
+
+    private final SecretKeySpec key;
+
+    public Cursors(byte[] signingKey) {
+        this.key = new SecretKeySpec(signingKey, "HmacSHA256");
+    }
+
+    public String encode(ListFilter filter, String listSk) {
+        byte[] position = listSk.getBytes(StandardCharsets.UTF_8);
+        ByteBuffer payload = ByteBuffer.allocate(1 + FILTER_HASH_LENGTH + position.length);
+        payload.put(VERSION).put(filterHash(filter)).put(position);
+        byte[] signed = ByteBuffer.allocate(payload.capacity() + MAC_LENGTH)
+                .put(payload.array()).put(mac(payload.array())).array();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(signed);
+    }
+
+    /** @return the listSk the cursor's page ended at */
+    public String decode(String cursor, ListFilter filter) {
+        if (cursor.length() > MAX_CURSOR_LENGTH) {
+            throw invalid("is not a cursor this API issued");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(cursor);
+        } catch (IllegalArgumentException e) {
+            throw invalid("is not a cursor this API issued");
+        }
+        if (bytes.length <= 1 + FILTER_HASH_LENGTH + MAC_LENGTH) {
+            throw invalid("is not a cursor this API issued");
+        }
+        byte[] payload = Arrays.copyOf(bytes, bytes.length - MAC_LENGTH);
+        byte[] mac = Arrays.copyOfRange(bytes, payload.length, bytes.length);
+        if (!MessageDigest.isEqual(mac, mac(payload)) || payload[0] != VERSION) {
+            throw invalid("is not a cursor this API issued, or was altered");
+        }
+        if (!MessageDigest.isEqual(Arrays.copyOfRange(payload, 1, 1 + FILTER_HASH_LENGTH), filterHash(filter))) {
+            throw invalid("belongs to a list with other filters; start again without a cursor");
+        }
+        String listSk = utf8(Arrays.copyOfRange(payload, 1 + FILTER_HASH_LENGTH, payload.length));
+        if (listSk == null || !LIST_SK.matcher(listSk).matches()) {
+            throw invalid("is not a cursor this API issued");
+        }
+        return listSk;
+    }
+
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private byte[] mac(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return Arrays.copyOf(mac.doFinal(payload), MAC_LENGTH);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has HmacSHA256", e);
+        }
+    }
+
+    private static byte[] filterHash(ListFilter filter) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(filter.canonical().getBytes(StandardCharsets.UTF_8));
+            return Arrays.copyOf(digest, FILTER_HASH_LENGTH);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static ProblemException invalid(String message) {
+        return ProblemException.invalid(Problem.Type.INVALID_PARAMETER, "The cursor is invalid.",
+                List.of(new FieldError("cursor", message)));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.articles.core.routes;
+
+import dev.articles.core.article.Tags;
+import dev.articles.core.article.Text;
+import dev.articles.core.article.Timestamps;
+import dev.articles.core.http.Problem;
+import dev.articles.core.http.Problem.FieldError;
+import dev.articles.core.http.ProblemException;
+import dev.articles.core.paging.Cursors;
+import dev.articles.core.store.ListFilter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The list route's query parameters, each checked, all problems reported at once. */
+record ListParameters(ListFilter filter, String afterListSk, int limit) {
+
+    static final Set<String> NAMES = Set.of("limit", "cursor", "tag", "author", "since", "until");
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,3}");
+    private static final int AUTHOR_MAX = 200;
+
+    static ListParameters parse(Map<String, String> query, Cursors cursors) {
+        List<FieldError> errors = new ArrayList<>();
+        int limit = limit(query.get("limit"), errors);
+        String tag = query.get("tag") == null ? null : tag(query.get("tag"), errors);
+        String author = query.get("author") == null ? null : author(query.get("author"), errors);
+        Instant since = instant("since", query.get("since"), errors);
+        Instant until = instant("until", query.get("until"), errors);
+        if (since != null && until != null && !since.isBefore(until)) {
+            errors.add(new FieldError("until", "must be later than since"));
+        }
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        ListFilter filter = new ListFilter(tag, author, since, until);
+        String cursor = query.get("cursor");
+        return new ListParameters(filter, cursor == null ? null : cursors.decode(cursor, filter), limit);
+    }
+
+    private static int limit(String value, List<FieldError> errors) {
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        int limit = DIGITS.matcher(value).matches() ? Integer.parseInt(value) : 0;
+        if (limit < 1 || limit > MAX_LIMIT) {
+            errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+        }
+        return limit;
+    }
+
+    private static String tag(String value, List<FieldError> errors) {
+        String problem = Tags.problem(value);
+        if (problem != null) {
+            errors.add(new FieldError("tag", problem));
+            return null;
+        }
+        return Tags.normalize(value).orElseThrow();
+    }
+
+    /** Authors are stored trimmed, so the match is on the trimmed value. */
+    private static String author(String value, List<FieldError> errors) {
+        String author = value.strip();
+        if (author.isEmpty() || Text.length(author) > AUTHOR_MAX || !Text.isValidUnicode(author)) {
+            errors.add(new FieldError("author", "must be 1 to " + AUTHOR_MAX + " characters"));
+            return null;
+        }
+        return author;
+    }
+
+    private static Instant instant(String name, String value, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Timestamps.parse(value);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(name, e.getMessage()));
+            return null;
+        }
+    }
+
+    private static ProblemException invalid(List<FieldError> errors) {
+        return ProblemException.invalid(Problem.Type.INVALID_PARAMETER,
+                errors.size() == 1 ? "1 query parameter is invalid." : errors.size() + " query parameters are invalid.", errors);
+    }
+}

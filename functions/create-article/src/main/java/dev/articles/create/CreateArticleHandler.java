@@ -1,0 +1,36 @@
+package dev.articles.create;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.articles.core.Environment;
+import dev.articles.core.http.HttpFunction;
+import dev.articles.core.idempotency.IdempotencyStore;
+import dev.articles.core.routes.CreateArticle;
+import dev.articles.core.store.ArticleStore;
+import dev.articles.core.store.DynamoDbClients;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** POST /articles. */
+public final class CreateArticleHandler implements RequestStreamHandler {
+
+    private final HttpFunction function;
+
+    /** Lambda's constructor: runs once per JVM, in the init phase, so the client is built before any request. */
+    public CreateArticleHandler() {
+        this(Environment.system());
+    }
+
+    CreateArticleHandler(Environment env) {
+        DynamoDbClient dynamo = DynamoDbClients.create(env);
+        String table = env.required("TABLE_NAME");
+        function = new HttpFunction(env, new CreateArticle(new ArticleStore(dynamo, table), new IdempotencyStore(dynamo, table)));
+    }
+
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+        function.handle(in, out, context);
+    }
+}

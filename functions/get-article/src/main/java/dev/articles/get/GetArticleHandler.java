@@ -1,0 +1,32 @@
+package dev.articles.get;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.articles.core.Environment;
+import dev.articles.core.http.HttpFunction;
+import dev.articles.core.routes.GetArticle;
+import dev.articles.core.store.ArticleStore;
+import dev.articles.core.store.DynamoDbClients;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/** GET /articles/{id}. */
+public final class GetArticleHandler implements RequestStreamHandler {
+
+    private final HttpFunction function;
+
+    /** Lambda's constructor: runs once per JVM, in the init phase, so the client is built before any request. */
+    public GetArticleHandler() {
+        this(Environment.system());
+    }
+
+    GetArticleHandler(Environment env) {
+        function = new HttpFunction(env, new GetArticle(new ArticleStore(DynamoDbClients.create(env), env.required("TABLE_NAME"))));
+    }
+
+    @Override
+    public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+        function.handle(in, out, context);
+    }
+}

@@ -9,7 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 
 /**
- * A function's deployable jar, {@code <CodeUri>/target/<last segment of CodeUri>.jar}, run from a private
+ * A function's deployable jar: its CodeUri when that names a jar, else {@code <CodeUri>/target/<last segment of
+ * CodeUri>.jar} (a Maven module folder), run from a private
  * copy: a rebuild in another terminal then neither breaks a running instance (classes load lazily from the
  * jar) nor goes unnoticed (a changed jar makes a new version, and instances of older versions are replaced).
  */
@@ -20,7 +21,7 @@ final class FunctionArtifact {
 
     private final String function;
     private final Path jar;
-    private final String codeUri;
+    private final String module;
     private final Path copies;
     private FileTime copiedTime;
     private long copiedSize = -1;
@@ -32,8 +33,14 @@ final class FunctionArtifact {
 
     FunctionArtifact(FunctionSpec spec, Path templateDir, Path workDir) {
         this.function = spec.logicalId();
-        this.codeUri = spec.codeUri().replaceAll("/+$", "");
-        this.jar = templateDir.resolve(codeUri).resolve("target").resolve(lastSegment(codeUri) + ".jar").normalize();
+        String codeUri = spec.codeUri().replaceAll("/+$", "");
+        if (codeUri.endsWith(".jar")) {
+            this.jar = templateDir.resolve(codeUri).normalize();
+            this.module = moduleOf(Path.of(codeUri));
+        } else {
+            this.jar = templateDir.resolve(codeUri).resolve("target").resolve(lastSegment(codeUri) + ".jar").normalize();
+            this.module = codeUri;
+        }
         this.copies = workDir.resolve("functions").resolve(function);
     }
 
@@ -47,7 +54,7 @@ final class FunctionArtifact {
 
     /** What to run to build the jar when it is missing. */
     String buildHint() {
-        return function + " is not built: " + jar + " is missing. Build it with: infra/mvnw -q -B -pl " + codeUri
+        return function + " is not built: " + jar + " is missing. Build it with: infra/mvnw -q -B -pl " + module
                 + " -am package -DskipTests";
     }
 
@@ -81,6 +88,16 @@ final class FunctionArtifact {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** The Maven module that builds {@code <module>/target/<name>.jar}. */
+    private static String moduleOf(Path jar) {
+        Path folder = jar.getParent();
+        if (folder == null) {
+            return ".";
+        }
+        Path module = folder.getFileName().toString().equals("target") ? folder.getParent() : folder;
+        return module == null ? "." : module.toString();
     }
 
     private static String lastSegment(String codeUri) {

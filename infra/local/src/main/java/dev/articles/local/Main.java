@@ -75,9 +75,8 @@ public final class Main {
 
         log.info("articles-local: the API of " + options.template() + " at " + server.baseUrl());
         for (RouteSpec route : template.routes()) {
-            String artifactNote = functions.pool(route.functionLogicalId()).artifact().exists() ? ""
-                    : "   (not built: infra/mvnw -q -B -pl " + template.function(route.functionLogicalId()).codeUri()
-                    + " -am package -DskipTests)";
+            FunctionArtifact artifact = functions.pool(route.functionLogicalId()).artifact();
+            String artifactNote = artifact.exists() ? "" : "   (" + artifact.buildHint() + ")";
             log.info(String.format(Locale.ROOT, "  %-7s %-18s -> %s%s", route.method(), route.path(),
                     route.functionLogicalId(), artifactNote));
         }

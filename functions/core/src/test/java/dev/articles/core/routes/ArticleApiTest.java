@@ -177,6 +177,16 @@ class ArticleApiTest {
     }
 
     @Test
+    void anAuthenticatedCallerWithoutAnAuthorIsCreditedByTheirNameClaim() {
+        ApiResponse byClaim = api.call(ApiEvent.create("{\"title\":\"t\",\"body\":\"b\"}").claim("sub", "u1").claim("name", " Ana Reporter "));
+        assertThat(byClaim.json().get("author").asText()).isEqualTo("Ana Reporter");
+        ApiResponse explicit = api.call(ApiEvent.create("{\"title\":\"t\",\"body\":\"b\",\"author\":\"Desk\"}").claim("name", "Ana"));
+        assertThat(explicit.json().get("author").asText()).isEqualTo("Desk");
+        ApiResponse anonymous = api.create("{\"title\":\"t\",\"body\":\"b\"}");
+        assertThat(anonymous.json().get("author").isNull()).isTrue();
+    }
+
+    @Test
     void unknownPathsAre404AndWrongMethods405() {
         assertProblem(api.call(ApiEvent.unrouted("GET", "/nothing")), 404, "not-found");
         ApiResponse deleteArticle = api.call(ApiEvent.unrouted("DELETE", "/articles/01JDQ8Z3V4K9T2X7M5N6P8R0SA"));

@@ -21,12 +21,21 @@ class SamTemplateTest {
     }
 
     @Test
+    void listsResourceTypes() {
+        assertThat(template.resourceTypes())
+                .containsEntry("ArticlesTable", SamTemplate.TABLE_TYPE)
+                .containsEntry("ArticlesApi", SamTemplate.HTTP_API_TYPE)
+                .containsEntry("CursorSigningSecret", "AWS::SecretsManager::Secret")
+                .containsEntry("GetArticleFunction", SamTemplate.FUNCTION_TYPE);
+    }
+
+    @Test
     void functionsHaveGlobalsMergedIn() {
         assertThat(template.functions()).extracting(FunctionSpec::logicalId).containsExactly(
                 "CreateArticleFunction", "GetArticleFunction", "ListArticlesFunction", "RouteFallbackFunction");
 
         FunctionSpec get = template.function("GetArticleFunction");
-        assertThat(get.codeUri()).isEqualTo("functions/get-article");
+        assertThat(get.codeUri()).isEqualTo("functions/get-article/target/get-article.jar");
         assertThat(get.handler()).isEqualTo("dev.articles.get.GetArticleHandler::handleRequest");
         assertThat(get.runtime()).isEqualTo("java25");
         assertThat(get.javaFeatureVersion()).isEqualTo(25);
@@ -81,7 +90,7 @@ class SamTemplateTest {
     void corsResolvesTheAllowedOriginsParameter() {
         assertThat(template.cors()).contains(new CorsSpec(List.of("*"), List.of("GET", "POST", "OPTIONS"),
                 List.of("Content-Type", "Idempotency-Key", "If-None-Match", "Authorization"),
-                List.of("ETag", "Location", "Retry-After"), Optional.of(600), false));
+                List.of("ETag", "Location", "Retry-After", "Idempotent-Replayed"), Optional.of(600), false));
 
         SamTemplate overridden = SamTemplate.load(ProjectRoot.template(),
                 Map.of("AllowedOrigins", "https://a.example, https://b.example"));

@@ -18,6 +18,19 @@ public record ArticleDraft(
         tags = List.copyOf(tags);
     }
 
+    /**
+     * The rule for authenticated writes: an article that names no author is credited to the caller's
+     * {@code name} claim, when it has one that is a valid author.
+     */
+    public ArticleDraft withDefaultAuthor(String claimedName) {
+        if (author != null || claimedName == null) {
+            return this;
+        }
+        String name = claimedName.strip();
+        boolean valid = !name.isEmpty() && Text.length(name) <= ArticleValidator.NAME_MAX && Text.isValidUnicode(name);
+        return valid ? new ArticleDraft(title, summary, body, name, source, sourceUrl, tags, publishedAt) : this;
+    }
+
     public Article toArticle(String id, Instant createdAt) {
         return new Article(id, title, summary, body, author, source, sourceUrl, tags,
                 publishedAt == null ? createdAt : publishedAt, createdAt);

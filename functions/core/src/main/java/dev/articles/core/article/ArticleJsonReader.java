@@ -7,10 +7,11 @@ import dev.articles.core.http.Problem;
 import dev.articles.core.http.Problem.FieldError;
 import dev.articles.core.http.ProblemException;
 import dev.articles.core.json.Json;
-import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.Set;
 
 /**
  * Reads a create request's JSON body into raw field values, checking only what JSON itself decides: that
- * the body is UTF-8 and one JSON object, nested at most 32 deep, with no duplicate key, holding only known
+ * the body is one UTF-8 JSON object, nested at most 32 deep, with no duplicate key, holding only known
  * fields of the right JSON types. The rules on the values are {@link ArticleValidator}'s.
  */
 public final class ArticleJsonReader {
@@ -35,8 +36,9 @@ public final class ArticleJsonReader {
     public static RawArticle read(byte[] body) {
         Map<String, Object> values = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
-        // Parsed as decoded text: given bytes, Jackson would detect UTF-16 and UTF-32 and read them too.
-        try (JsonParser p = Json.FACTORY.createParser(utf8(body))) {
+        // A strict UTF-8 reader: given bytes, Jackson would also accept UTF-16 and UTF-32, which the contract does not.
+        try (JsonParser p = Json.FACTORY.createParser(new InputStreamReader(new ByteArrayInputStream(body),
+                StandardCharsets.UTF_8.newDecoder()))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw invalid("The request body must be a JSON object.");
             }
@@ -59,19 +61,12 @@ public final class ArticleJsonReader {
             throw invalid(String.valueOf(e.getMessage()).contains("nesting depth")
                     ? "The request body is nested deeper than " + Json.MAX_DEPTH + " levels."
                     : "The request body holds a number or string longer than JSON parsing allows.");
+        } catch (CharacterCodingException e) {
+            throw invalid("The request body is not valid UTF-8.");
         } catch (IOException e) {
             throw invalid(syntaxDetail(e));
         }
         return new RawArticle(values, errors);
-    }
-
-    /** The body as text, if it is UTF-8: "All JSON is UTF-8" (API.md). */
-    private static String utf8(byte[] body) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw invalid("The request body is not valid UTF-8.");
-        }
     }
 
     private static void readText(JsonParser p, JsonToken token, String name, Map<String, Object> values,

@@ -96,16 +96,7 @@ public final class ArticleValidator {
         }
 
         Instant instant(String name) {
-            String text = text(name, false);
-            if (text == null) {
-                return null;
-            }
-            try {
-                return Timestamps.parse(text);
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(name, e.getMessage()));
-                return null;
-            }
+            return Timestamps.parse(name, text(name, false), errors);
         }
 
         @SuppressWarnings("unchecked")

@@ -1,11 +1,13 @@
 package dev.articles.core.article;
 
+import dev.articles.core.http.Problem.FieldError;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +46,19 @@ public final class Timestamps {
             return instant;
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("must be a valid date and time (" + text + " is not)");
+        }
+    }
+
+    /** Parses a field or parameter, recording a broken rule as its error; null when absent or invalid. */
+    public static Instant parse(String field, String text, List<FieldError> errors) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, e.getMessage()));
+            return null;
         }
     }
 

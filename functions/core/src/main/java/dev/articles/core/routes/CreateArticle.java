@@ -36,7 +36,8 @@ public final class CreateArticle implements HttpFunction.Route {
         RequestBodies.requireAtMost(request, RequestBodies.MAX_BYTES);
         Optional<IdempotencyKey> key = IdempotencyKey.of(request.header("idempotency-key"),
                 request.claims().getOrDefault("sub", ""), request.body());
-        ArticleDraft draft = ArticleValidator.validate(ArticleJsonReader.read(request.body()));
+        ArticleDraft draft = ArticleValidator.validate(ArticleJsonReader.read(request.body()))
+                .withDefaultAuthor(request.claims().get("name"));
         Instant now = Timestamps.nowMillis();
         String id = ids.next(now);
         if (key.isEmpty()) {

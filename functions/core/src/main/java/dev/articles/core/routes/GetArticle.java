@@ -11,6 +11,7 @@ import dev.articles.core.http.Problem;
 import dev.articles.core.http.ProblemException;
 import dev.articles.core.store.ArticleStore;
 import java.util.Map;
+import java.util.Optional;
 
 /** GET /articles/{id}: one GetItem, with an ETag for revalidation and a short shared cache lifetime. */
 public final class GetArticle implements HttpFunction.Route {
@@ -28,7 +29,7 @@ public final class GetArticle implements HttpFunction.Route {
     public HttpResponse handle(HttpRequest request) {
         String id = request.pathParameter("id").orElse("");
         // An id not of the ULID form cannot exist: answered without a read.
-        Article article = (ArticleIds.isValid(id) ? store.get(id) : java.util.Optional.<Article>empty())
+        Article article = (ArticleIds.isValid(id) ? store.get(id) : Optional.<Article>empty())
                 .orElseThrow(() -> new ProblemException(Problem.Type.NOT_FOUND, "There is no article with id " + id + "."));
         String body = ArticleJson.article(article);
         String etag = ETags.of(body);

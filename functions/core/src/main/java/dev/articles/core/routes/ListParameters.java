@@ -29,8 +29,8 @@ record ListParameters(ListFilter filter, String afterListSk, int limit) {
         int limit = limit(query.get("limit"), errors);
         String tag = query.get("tag") == null ? null : tag(query.get("tag"), errors);
         String author = query.get("author") == null ? null : author(query.get("author"), errors);
-        Instant since = instant("since", query.get("since"), errors);
-        Instant until = instant("until", query.get("until"), errors);
+        Instant since = Timestamps.parse("since", query.get("since"), errors);
+        Instant until = Timestamps.parse("until", query.get("until"), errors);
         if (since != null && until != null && !since.isBefore(until)) {
             errors.add(new FieldError("until", "must be later than since"));
         }
@@ -70,18 +70,6 @@ record ListParameters(ListFilter filter, String afterListSk, int limit) {
             return null;
         }
         return author;
-    }
-
-    private static Instant instant(String name, String value, List<FieldError> errors) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Timestamps.parse(value);
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(name, e.getMessage()));
-            return null;
-        }
     }
 
     private static ProblemException invalid(List<FieldError> errors) {

@@ -141,6 +141,8 @@ class ArticleApiTest {
         }
         assertThat(api.call(ApiEvent.create("{\"title\":\"t\",\"body\":\"b\"}").header("content-type", "Application/JSON; charset=\"UTF-8\"")).status())
                 .isEqualTo(201);
+        assertThat(api.call(ApiEvent.create("{\"title\":\"t\",\"body\":\"b\"}").header("content-type", "application/json; version=1")).status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -172,8 +174,24 @@ class ArticleApiTest {
     }
 
     @Test
+    void utf16BodiesAreNotUtf8() {
+        byte[] utf16 = "{\"title\":\"t\",\"body\":\"b\"}".getBytes(StandardCharsets.UTF_16LE);
+        assertProblem(api.call(ApiEvent.create("").body(utf16)), 400, "invalid-json");
+    }
+
+    @Test
     void deepNestingIs400() {
         assertProblem(api.create("{\"title\":" + "[".repeat(40) + "]".repeat(40) + "}"), 400, "invalid-json");
+    }
+
+    @Test
+    void anAuthenticatedCallerWithoutAnAuthorIsCreditedByTheirNameClaim() {
+        ApiResponse byClaim = api.call(ApiEvent.create("{\"title\":\"t\",\"body\":\"b\"}").claim("sub", "u1").claim("name", " Ana Reporter "));
+        assertThat(byClaim.json().get("author").asText()).isEqualTo("Ana Reporter");
+        ApiResponse explicit = api.call(ApiEvent.create("{\"title\":\"t\",\"body\":\"b\",\"author\":\"Desk\"}").claim("name", "Ana"));
+        assertThat(explicit.json().get("author").asText()).isEqualTo("Desk");
+        ApiResponse anonymous = api.create("{\"title\":\"t\",\"body\":\"b\"}");
+        assertThat(anonymous.json().get("author").isNull()).isTrue();
     }
 
     @Test

@@ -36,6 +36,18 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
         return invoke(function, event.toJson());
     }
 
+    /** Every error is RFC 9457 Problem Details with this status and no internals. */
+    public ApiResponse assertProblemDetails() {
+        org.assertj.core.api.Assertions.assertThat(header("Content-Type")).isEqualTo("application/problem+json");
+        JsonNode problem = json();
+        org.assertj.core.api.Assertions.assertThat(problem.path("type").asText()).startsWith("urn:articles:problem:");
+        org.assertj.core.api.Assertions.assertThat(problem.path("title").asText()).isNotBlank();
+        org.assertj.core.api.Assertions.assertThat(problem.path("detail").asText()).isNotBlank();
+        org.assertj.core.api.Assertions.assertThat(problem.path("status").asInt()).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(body).doesNotContain("Exception", "dev.articles", "java.", "software.amazon", "com.fasterxml");
+        return this;
+    }
+
     public JsonNode json() {
         try {
             return ApiEvent.JSON.readTree(body);

@@ -15,17 +15,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * template.yaml against the code it deploys: every Handler is a stream handler in its CodeUri module, wired to
- * the core route of its events; the contract's routes are declared once each; every policy names only the table.
- * The handler modules build after the core, so their sources are read, not their classes.
+ * template.yaml against the code it deploys: every Handler is a stream handler in the module whose jar is its
+ * CodeUri, wired to the core route of its events; the contract's routes are declared once each; every policy
+ * names only the table. The handler modules build after the core, so their sources are read, not their classes.
  */
 class TemplateMatchesCodeTest {
+
+    static final Pattern MODULE_JAR = Pattern.compile("(functions/([a-z-]+))/target/\\2\\.jar");
 
     static List<String> functionIds() {
         return ProjectTemplate.functionIds();
@@ -33,18 +36,23 @@ class TemplateMatchesCodeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("functionIds")
-    void handlerIsARequestStreamHandlerInItsCodeUriModule(String functionId) throws IOException {
+    void handlerIsARequestStreamHandlerInTheModuleOfItsCodeUri(String functionId) throws IOException {
         FunctionSpec function = TEMPLATE.function(functionId);
         String[] handler = function.handler().split("::");
         assertThat(handler).as("Handler is Class::method").hasSize(2);
         String className = handler[0];
         String packageName = className.substring(0, className.lastIndexOf('.'));
         String simpleName = className.substring(className.lastIndexOf('.') + 1);
-        Path module = ROOT.resolve(function.codeUri());
+        // CodeUri is the shaded jar its module builds: functions/<m>/target/<m>.jar.
+        Matcher jar = MODULE_JAR.matcher(function.codeUri());
+        assertThat(jar.matches()).as("%s is a module's jar", function.codeUri()).isTrue();
+        String moduleDir = jar.group(1);
+        Path module = ROOT.resolve(moduleDir);
         Path source = module.resolve("src/main/java").resolve(className.replace('.', '/') + ".java");
 
         assertThat(source).isRegularFile();
-        assertThat(Files.readString(ROOT.resolve("pom.xml"))).contains("<module>" + function.codeUri() + "</module>");
+        assertThat(Files.readString(ROOT.resolve("pom.xml"))).contains("<module>" + moduleDir + "</module>");
+        assertThat(Files.readString(module.resolve("pom.xml"))).contains("<finalName>" + jar.group(2) + "</finalName>");
         String code = Files.readString(source);
         assertThat(code).containsPattern("(?m)^package " + Pattern.quote(packageName) + ";")
                 .contains("import com.amazonaws.services.lambda.runtime.RequestStreamHandler;")

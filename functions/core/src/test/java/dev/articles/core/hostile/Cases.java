@@ -7,7 +7,7 @@ import java.util.Random;
 
 /**
  * Runs a property over generated cases on plain JUnit. Each case draws from its own {@link Random}, seeded from
- * the run's seed, the property's name and the case's index, so the seed a failure names replays it exactly:
+ * the run's seed, the property's name and the case's index, so the seed a failure names replays the run:
  * {@code -Dhostile.seed=N}. The seed is new on every run unless given; {@code -Dhostile.scale=N} runs N times
  * as many cases.
  */

@@ -45,8 +45,17 @@ public final class ChildProcess implements AutoCloseable {
      */
     public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
                                      Path workingDirectory, Consumer<String> lines) {
+        return start(name, command, environment, true, workingDirectory, lines);
+    }
+
+    /** @param inheritEnvironment false to give the process only {@code environment}, as Lambda gives a function */
+    public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
+                                     boolean inheritEnvironment, Path workingDirectory, Consumer<String> lines) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
+        if (!inheritEnvironment) {
+            builder.environment().clear();
+        }
         if (workingDirectory != null) {
             builder.directory(workingDirectory.toFile());
         }
@@ -80,6 +89,11 @@ public final class ChildProcess implements AutoCloseable {
 
     public ProcessHandle handle() {
         return process.toHandle();
+    }
+
+    /** Completes with the exit code once the process has exited, for whatever reason. */
+    public java.util.concurrent.CompletableFuture<Integer> onExit() {
+        return process.onExit().thenApply(Process::exitValue);
     }
 
     /** Waits for the process to exit on its own; returns its exit code, or -1 when it is still running. */

@@ -68,6 +68,13 @@ public final class SamTemplate {
         return out;
     }
 
+    /** Every resource's logical id and Type, in template order. */
+    public Map<String, String> resourceTypes() {
+        Map<String, String> out = new LinkedHashMap<>();
+        section("Resources").forEach((id, value) -> out.put(id, String.valueOf(asMap(value, "resource " + id).get("Type"))));
+        return out;
+    }
+
     /** Every function, Globals.Function merged in, in template order. */
     public List<FunctionSpec> functions() {
         IntrinsicResolver params = parameterResolver();

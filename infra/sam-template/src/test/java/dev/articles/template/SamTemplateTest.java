@@ -21,6 +21,15 @@ class SamTemplateTest {
     }
 
     @Test
+    void listsResourceTypes() {
+        assertThat(template.resourceTypes())
+                .containsEntry("ArticlesTable", SamTemplate.TABLE_TYPE)
+                .containsEntry("ArticlesApi", SamTemplate.HTTP_API_TYPE)
+                .containsEntry("CursorSigningSecret", "AWS::SecretsManager::Secret")
+                .containsEntry("GetArticleFunction", SamTemplate.FUNCTION_TYPE);
+    }
+
+    @Test
     void functionsHaveGlobalsMergedIn() {
         assertThat(template.functions()).extracting(FunctionSpec::logicalId).containsExactly(
                 "CreateArticleFunction", "GetArticleFunction", "ListArticlesFunction", "RouteFallbackFunction");

@@ -7,7 +7,10 @@ import dev.articles.core.http.Problem;
 import dev.articles.core.http.Problem.FieldError;
 import dev.articles.core.http.ProblemException;
 import dev.articles.core.json.Json;
-import java.io.CharConversionException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +36,9 @@ public final class ArticleJsonReader {
     public static RawArticle read(byte[] body) {
         Map<String, Object> values = new HashMap<>();
         List<FieldError> errors = new ArrayList<>();
-        try (JsonParser p = Json.FACTORY.createParser(body)) {
+        // A strict UTF-8 reader: given bytes, Jackson would also accept UTF-16 and UTF-32, which the contract does not.
+        try (JsonParser p = Json.FACTORY.createParser(new InputStreamReader(new ByteArrayInputStream(body),
+                StandardCharsets.UTF_8.newDecoder()))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw invalid("The request body must be a JSON object.");
             }
@@ -56,7 +61,7 @@ public final class ArticleJsonReader {
             throw invalid(String.valueOf(e.getMessage()).contains("nesting depth")
                     ? "The request body is nested deeper than " + Json.MAX_DEPTH + " levels."
                     : "The request body holds a number or string longer than JSON parsing allows.");
-        } catch (CharConversionException e) {
+        } catch (CharacterCodingException e) {
             throw invalid("The request body is not valid UTF-8.");
         } catch (IOException e) {
             throw invalid(syntaxDetail(e));

@@ -10,14 +10,17 @@ public final class RequestBodies {
 
     private RequestBodies() {}
 
-    /** Only {@code application/json}, with no parameter but an optional UTF-8 charset. */
+    /** {@code application/json} with any parameters, but a charset only if it is UTF-8. */
     public static void requireJson(HttpRequest request) {
         String contentType = request.header("content-type").orElse("");
         String[] parts = contentType.split(";");
         boolean json = parts[0].strip().toLowerCase(Locale.ROOT).equals("application/json");
         for (int i = 1; json && i < parts.length; i++) {
-            String parameter = parts[i].strip().toLowerCase(Locale.ROOT).replace("\"", "");
-            json = parameter.isEmpty() || parameter.equals("charset=utf-8");
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter[0].strip().equalsIgnoreCase("charset")) {
+                String charset = parameter.length < 2 ? "" : parameter[1].strip().replace("\"", "");
+                json = charset.equalsIgnoreCase("utf-8");
+            }
         }
         if (!json) {
             throw new ProblemException(Problem.Type.UNSUPPORTED_MEDIA_TYPE,

@@ -59,11 +59,11 @@ public final class IdempotencyStore {
                     .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))));
             return new Claim(newArticleId, false);
         } catch (ConditionalCheckFailedException held) {
-            return existing(key, now);
+            return existing(key, newArticleId, now);
         }
     }
 
-    private Claim existing(IdempotencyKey key, Instant now) {
+    private Claim existing(IdempotencyKey key, String newArticleId, Instant now) {
         Map<String, AttributeValue> record = call(() -> dynamo.getItem(r -> r.tableName(table)
                 .key(key(key)).consistentRead(true))).item();
         if (record == null || record.isEmpty()) {
@@ -76,6 +76,9 @@ public final class IdempotencyStore {
         String articleId = record.get("articleId").s();
         if (record.get("status").s().equals(COMPLETED)) {
             return new Claim(articleId, true);
+        }
+        if (articleId.equals(newArticleId)) {
+            return new Claim(articleId, false); // our own claim: the SDK retried a put whose answer was lost
         }
         String until = record.get("inProgressUntil").n();
         if (Long.parseLong(until) > now.toEpochMilli()) {

@@ -101,6 +101,15 @@ class IdempotencyTest {
     }
 
     @Test
+    void aClaimRetriedAfterItsAnswerWasLostIsStillOurs() {
+        IdempotencyStore store = new IdempotencyStore(api.dynamo(), api.table());
+        Instant now = Instant.now();
+        String id = new ArticleIds().next(now);
+        assertThat(store.claim(key("lost", BODY), id, now)).isEqualTo(new IdempotencyStore.Claim(id, false));
+        assertThat(store.claim(key("lost", BODY), id, now)).isEqualTo(new IdempotencyStore.Claim(id, false));
+    }
+
+    @Test
     void aRecordOlderThan24HoursNoLongerReplays() {
         IdempotencyStore store = new IdempotencyStore(api.dynamo(), api.table());
         Instant yesterday = Instant.now().minus(IdempotencyStore.RETENTION).minusSeconds(1);

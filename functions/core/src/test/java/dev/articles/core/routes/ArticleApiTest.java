@@ -141,6 +141,8 @@ class ArticleApiTest {
         }
         assertThat(api.call(ApiEvent.create("{\"title\":\"t\",\"body\":\"b\"}").header("content-type", "Application/JSON; charset=\"UTF-8\"")).status())
                 .isEqualTo(201);
+        assertThat(api.call(ApiEvent.create("{\"title\":\"t\",\"body\":\"b\"}").header("content-type", "application/json; version=1")).status())
+                .isEqualTo(201);
     }
 
     @Test
@@ -169,6 +171,12 @@ class ArticleApiTest {
     void invalidUtf8Is400() {
         byte[] body = {'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xFF, '"', ',', '"', 'b', 'o', 'd', 'y', '"', ':', '"', 'b', '"', '}'};
         assertProblem(api.call(ApiEvent.create("").body(body)), 400, "invalid-json");
+    }
+
+    @Test
+    void utf16BodiesAreNotUtf8() {
+        byte[] utf16 = "{\"title\":\"t\",\"body\":\"b\"}".getBytes(StandardCharsets.UTF_16LE);
+        assertProblem(api.call(ApiEvent.create("").body(utf16)), 400, "invalid-json");
     }
 
     @Test

@@ -1,0 +1,130 @@
+package dev.articles.local;
+
+import dev.articles.template.ProjectRoot;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** The command line of articles-local.jar. */
+final class CommandLine {
+
+    static final String USAGE = """
+            usage:
+              java -jar infra/local/target/articles-local.jar serve [--port N] [--data-dir DIR | --in-memory]
+                  [--dynamodb-endpoint URL] [--template FILE]
+              java -jar infra/local/target/articles-local.jar invoke <FunctionLogicalId> -e EVENT.json
+                  [--data-dir DIR | --in-memory] [--dynamodb-endpoint URL] [--template FILE]
+            Run from the project root. Data persists in .local-data/ unless --in-memory or --dynamodb-endpoint.""";
+
+    static final int DEFAULT_PORT = 3000;
+
+    record Serve(int port, DataOption data, Path template, Path projectRoot) {
+    }
+
+    record Invoke(String function, Path event, DataOption data, Path template, Path projectRoot) {
+    }
+
+    private CommandLine() {
+    }
+
+    /** Parses {@code serve ...} or {@code invoke ...}; throws IllegalArgumentException saying what is wrong. */
+    static Object parse(List<String> arguments) {
+        Deque<String> args = new ArrayDeque<>(arguments);
+        String command = args.poll();
+        if (command == null) {
+            throw new IllegalArgumentException("no command given");
+        }
+        String function = null;
+        if (command.equals("invoke")) {
+            function = args.poll();
+            if (function == null || function.startsWith("-")) {
+                throw new IllegalArgumentException("invoke needs the function's logical id, e.g. GetArticleFunction");
+            }
+        } else if (!command.equals("serve")) {
+            throw new IllegalArgumentException("unknown command " + command);
+        }
+        int port = DEFAULT_PORT;
+        Optional<DataOption> data = Optional.empty();
+        Optional<Path> template = Optional.empty();
+        Optional<Path> event = Optional.empty();
+        while (!args.isEmpty()) {
+            String option = args.poll();
+            switch (option) {
+                case "--port" -> port = port(value(args, option));
+                case "--data-dir" -> data = exclusive(data, new DataOption.DataDir(Path.of(value(args, option)).toAbsolutePath()));
+                case "--in-memory" -> data = exclusive(data, new DataOption.InMemory());
+                case "--dynamodb-endpoint" -> data = exclusive(data, new DataOption.Endpoint(endpoint(value(args, option))));
+                case "--template" -> template = Optional.of(Path.of(value(args, option)).toAbsolutePath());
+                case "-e", "--event" -> {
+                    if (function == null) {
+                        throw new IllegalArgumentException(option + " is an option of invoke");
+                    }
+                    event = Optional.of(Path.of(value(args, option)));
+                }
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        Path templateFile = template.orElseGet(ProjectRoot::template);
+        if (!Files.isRegularFile(templateFile)) {
+            throw new IllegalArgumentException("no template at " + templateFile);
+        }
+        Path root = projectRoot(templateFile);
+        DataOption chosen = data.orElseGet(() -> DataOption.defaultFor(root));
+        if (function == null) {
+            return new Serve(port, chosen, templateFile, root);
+        }
+        Path eventFile = event.orElseThrow(() -> new IllegalArgumentException("invoke needs -e EVENT.json"));
+        if (!Files.isRegularFile(eventFile)) {
+            throw new IllegalArgumentException("no event file " + eventFile);
+        }
+        return new Invoke(function, eventFile, chosen, templateFile, root);
+    }
+
+    /** The project (where dynalite is installed and data is kept): from the working directory, else the template's. */
+    private static Path projectRoot(Path templateFile) {
+        try {
+            return ProjectRoot.find();
+        } catch (IllegalStateException notInProject) {
+            return templateFile.getParent();
+        }
+    }
+
+    private static String value(Deque<String> args, String option) {
+        String value = args.poll();
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return value;
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--port needs a port number (0 for any free one), got " + value);
+        }
+    }
+
+    private static URI endpoint(String value) {
+        URI uri = URI.create(value);
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("--dynamodb-endpoint needs a URL such as http://127.0.0.1:8000, got " + value);
+        }
+        return uri;
+    }
+
+    private static Optional<DataOption> exclusive(Optional<DataOption> earlier, DataOption next) {
+        if (earlier.isPresent()) {
+            throw new IllegalArgumentException("--data-dir, --in-memory and --dynamodb-endpoint exclude each other");
+        }
+        return Optional.of(next);
+    }
+}

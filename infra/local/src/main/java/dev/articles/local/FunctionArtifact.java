@@ -1,0 +1,107 @@
+package dev.articles.local;
+
+import dev.articles.template.FunctionSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+
+/**
+ * A function's deployable jar: its CodeUri when that names a jar, else {@code <CodeUri>/target/<last segment of
+ * CodeUri>.jar} (a Maven module folder), run from a private
+ * copy: a rebuild in another terminal then neither breaks a running instance (classes load lazily from the
+ * jar) nor goes unnoticed (a changed jar makes a new version, and instances of older versions are replaced).
+ */
+final class FunctionArtifact {
+
+    /** A jar still being written is not copied until it has been left alone this long. */
+    private static final long SETTLE_MILLIS = 500;
+
+    private final String function;
+    private final Path jar;
+    private final String module;
+    private final Path copies;
+    private FileTime copiedTime;
+    private long copiedSize = -1;
+    private Snapshot current;
+
+    /** One copy of the jar; instances of an older version are replaced. */
+    record Snapshot(int version, Path jar) {
+    }
+
+    FunctionArtifact(FunctionSpec spec, Path templateDir, Path workDir) {
+        this.function = spec.logicalId();
+        String codeUri = spec.codeUri().replaceAll("/+$", "");
+        if (codeUri.endsWith(".jar")) {
+            this.jar = templateDir.resolve(codeUri).normalize();
+            this.module = moduleOf(Path.of(codeUri));
+        } else {
+            this.jar = templateDir.resolve(codeUri).resolve("target").resolve(lastSegment(codeUri) + ".jar").normalize();
+            this.module = codeUri;
+        }
+        this.copies = workDir.resolve("functions").resolve(function);
+    }
+
+    Path jar() {
+        return jar;
+    }
+
+    boolean exists() {
+        return Files.isRegularFile(jar);
+    }
+
+    /** What to run to build the jar when it is missing. */
+    String buildHint() {
+        return function + " is not built: " + jar + " is missing. Build it with: infra/mvnw -q -B -pl " + module
+                + " -am package -DskipTests";
+    }
+
+    /** The copy of the jar as it is now, copied again when it changed since the last call. */
+    synchronized Snapshot current() {
+        if (!exists()) {
+            throw new IllegalStateException(buildHint());
+        }
+        try {
+            FileTime modified = Files.getLastModifiedTime(jar);
+            long size = Files.size(jar);
+            if (current != null && modified.equals(copiedTime) && size == copiedSize) {
+                return current;
+            }
+            long age = System.currentTimeMillis() - modified.toMillis();
+            if (age < SETTLE_MILLIS) {
+                Thread.sleep(SETTLE_MILLIS - age); // Maven may still be writing it
+                return current();
+            }
+            int version = current == null ? 1 : current.version() + 1;
+            Files.createDirectories(copies);
+            Path copy = copies.resolve("v" + version + ".jar");
+            Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+            copiedTime = modified;
+            copiedSize = size;
+            current = new Snapshot(version, copy);
+            return current;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + jar, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The Maven module that builds {@code <module>/target/<name>.jar}. */
+    private static String moduleOf(Path jar) {
+        Path folder = jar.getParent();
+        if (folder == null) {
+            return ".";
+        }
+        Path module = folder.getFileName().toString().equals("target") ? folder.getParent() : folder;
+        return module == null ? "." : module.toString();
+    }
+
+    private static String lastSegment(String codeUri) {
+        int slash = codeUri.lastIndexOf('/');
+        return slash < 0 ? codeUri : codeUri.substring(slash + 1);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.articles.local;
+
+import dev.articles.dynalite.ChildProcess;
+import dev.articles.template.FunctionSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One execution environment of a function: its own JVM running the real runtime interface client against
+ * its own Runtime API. Runs one invocation at a time; killed when it passes the function's Timeout.
+ */
+final class FunctionInstance implements AutoCloseable {
+
+    private final FunctionSpec spec;
+    private final int number;
+    private final int artifactVersion;
+    private final LambdaLog log;
+    private final RuntimeApi api;
+    private final ChildProcess process;
+    private final long startNanos = System.nanoTime();
+    private volatile long readyNanos;
+    private volatile boolean closing;
+    private boolean used;
+    private long idleSinceNanos = System.nanoTime();
+
+    private FunctionInstance(FunctionSpec spec, int number, FunctionArtifact.Snapshot artifact, FunctionJvm jvm,
+                             LambdaRuntimeClient client, Map<String, String> environment, LambdaLog log) {
+        this.spec = spec;
+        this.number = number;
+        this.artifactVersion = artifact.version();
+        this.log = log;
+        this.api = new RuntimeApi(spec.logicalId(), spec.timeoutSeconds(), new RuntimeApi.Listener() {
+            @Override
+            public void ready() {
+                readyNanos = System.nanoTime();
+            }
+
+            @Override
+            public void delivering(Invocation invocation) {
+                log.start(spec.logicalId(), invocation.requestId);
+            }
+        });
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local/[$LATEST]" + spec.logicalId() + "-" + number);
+        ChildProcess started;
+        try {
+            started = ChildProcess.start(spec.logicalId() + "-" + number,
+                    jvm.command(spec, artifact.jar(), client), env, false, null, this::printed);
+        } catch (RuntimeException e) {
+            api.close();
+            throw e;
+        }
+        this.process = started;
+        process.onExit().thenAccept(code -> {
+            if (!closing) {
+                log.note(spec.logicalId(), "instance " + number + " exited with code " + code);
+            }
+            api.abandon(new InvocationResult.Crashed("the function's JVM exited with code " + code));
+        });
+    }
+
+    static FunctionInstance start(FunctionSpec spec, int number, FunctionArtifact.Snapshot artifact, FunctionJvm jvm,
+                                  LambdaRuntimeClient client, Map<String, String> environment, LambdaLog log) {
+        return new FunctionInstance(spec, number, artifact, jvm, client, environment, log);
+    }
+
+    int artifactVersion() {
+        return artifactVersion;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return !closing && process.isAlive();
+    }
+
+    /** Nanoseconds since it last finished an invocation (or started). */
+    long idleNanos() {
+        return System.nanoTime() - idleSinceNanos;
+    }
+
+    /**
+     * Runs one event through the instance and logs it as Lambda does. The instance is closed when it timed
+     * out or did not get ready within {@code initTimeout}.
+     */
+    InvocationResult invoke(byte[] event, Duration initTimeout) {
+        Invocation invocation = new Invocation(event);
+        boolean cold = !used;
+        used = true;
+        api.offer(invocation);
+        try {
+            invocation.delivered.get(initTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.note(spec.logicalId(), "instance " + number + " did not ask for an event within "
+                    + initTimeout.toSeconds() + " s of starting: stopping it");
+            close();
+            return new InvocationResult.Crashed("not ready within " + initTimeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            return invocation.result.join(); // the instance died before taking the event
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            return new InvocationResult.Crashed("interrupted");
+        }
+        long begin = System.nanoTime();
+        InvocationResult result;
+        long memoryMb;
+        try {
+            result = invocation.result.get(spec.timeoutSeconds(), TimeUnit.SECONDS);
+            memoryMb = maxMemoryMb();
+        } catch (TimeoutException e) {
+            log.timedOut(spec.logicalId(), invocation.requestId, spec.timeoutSeconds());
+            memoryMb = maxMemoryMb();
+            close();
+            result = new InvocationResult.TimedOut(spec.timeoutSeconds());
+        } catch (ExecutionException | InterruptedException e) {
+            memoryMb = maxMemoryMb();
+            close();
+            result = new InvocationResult.Crashed(e.toString());
+        }
+        double durationMillis = (System.nanoTime() - begin) / 1e6;
+        double initMillis = cold ? (readyNanos - startNanos) / 1e6 : -1;
+        log.end(spec.logicalId(), invocation.requestId, durationMillis, spec.memorySize(), memoryMb, initMillis);
+        idleSinceNanos = System.nanoTime();
+        return result;
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        api.close();
+        process.close();
+    }
+
+    private void printed(String line) {
+        log.functionLine(spec.logicalId(), api.lastRequestId(), line);
+    }
+
+    /** Peak resident memory of the JVM, from /proc (0 where there is none). */
+    private long maxMemoryMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException | SecurityException gone) {
+            // the process has exited: nothing to report
+        }
+        return 0;
+    }
+}

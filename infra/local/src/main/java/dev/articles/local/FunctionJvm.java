@@ -1,0 +1,46 @@
+package dev.articles.local;
+
+import dev.articles.local.launcher.JdkFinder;
+import dev.articles.template.FunctionSpec;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JVM a function runs on: a JDK of the feature version its Runtime names ({@code java25}: 25), started
+ * as Lambda's Java runtime starts it: the runtime interface client's main class, the handler as its argument,
+ * the heap sized from MemorySize, serial GC, class data sharing.
+ */
+record FunctionJvm(Path java, int feature, boolean exactRuntime) {
+
+    /** A JDK matching the runtime, else the running JVM (then {@link #exactRuntime()} is false). */
+    static FunctionJvm forRuntime(FunctionSpec spec) {
+        Optional<JdkFinder.Jdk> jdk = spec.javaFeatureVersion() > 0 ? JdkFinder.exactly(spec.javaFeatureVersion())
+                : Optional.empty();
+        if (jdk.isPresent()) {
+            return new FunctionJvm(jdk.get().java(), jdk.get().feature(), true);
+        }
+        Path running = Path.of(System.getProperty("java.home"), "bin", "java");
+        return new FunctionJvm(running, Runtime.version().feature(), false);
+    }
+
+    List<String> command(FunctionSpec spec, Path artifact, LambdaRuntimeClient client) {
+        List<String> command = new ArrayList<>(List.of(java.toString(),
+                // Lambda's Java runtimes give the heap about 85% of the function's memory.
+                "-XX:MaxHeapSize=" + (spec.memorySize() * 85L / 100) + "m",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
+                "-D" + LambdaRuntimeClient.NATIVE_LIBRARY_PROPERTY + "=" + client.nativeLibrary()));
+        if (feature >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED"); // the runtime client loads a JNI library
+        }
+        List<String> classPath = new ArrayList<>();
+        classPath.add(artifact.toString());
+        client.jars().forEach(j -> classPath.add(j.toString()));
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath),
+                LambdaRuntimeClient.MAIN_CLASS, spec.handler()));
+        return command;
+    }
+}

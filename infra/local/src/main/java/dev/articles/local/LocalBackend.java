@@ -1,0 +1,173 @@
+package dev.articles.local;
+
+import dev.articles.dynalite.Dynalite;
+import dev.articles.dynalite.DynamoDbEngine;
+import dev.articles.dynalite.LocalDynamoDb;
+import dev.articles.dynalite.TableFactory;
+import dev.articles.template.FunctionSpec;
+import dev.articles.template.IntrinsicResolver;
+import dev.articles.template.SamTemplate;
+import dev.articles.template.TableSpec;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * What the functions run against locally: the DynamoDB engine (dynalite started here, or an endpoint given),
+ * the template's table created in it, local secrets, and the environment each function gets, with the
+ * template's Ref/GetAtt/Sub resolved to these local stand-ins.
+ */
+final class LocalBackend implements AutoCloseable {
+
+    /** The variables that carry the user's own AWS identity, passed on only with --dynamodb-endpoint. */
+    private static final String[] USER_AWS_VARIABLES = {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+        "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "HOME"};
+
+    private final SamTemplate template;
+    private final Optional<DynamoDbEngine> engine;
+    private final URI endpoint;
+    private final String region;
+    private final boolean userCredentials;
+    private final LocalSecrets secrets;
+    private final IntrinsicResolver resolver;
+    private final String tableName;
+
+    private LocalBackend(SamTemplate template, Optional<DynamoDbEngine> engine, URI endpoint, String region,
+                         boolean userCredentials, LocalSecrets secrets) {
+        this.template = template;
+        this.engine = engine;
+        this.endpoint = endpoint;
+        this.region = region;
+        this.userCredentials = userCredentials;
+        this.secrets = secrets;
+        this.tableName = template.table().logicalId(); // the local table is named after its logical id
+        this.resolver = template.resolver(localValues(), this::dynamicReference);
+    }
+
+    static LocalBackend start(Path projectRoot, DataOption data, SamTemplate template) {
+        return switch (data) {
+            case DataOption.InMemory m -> started(template, Dynalite.start(projectRoot, Optional.empty(), line -> { }),
+                    new LocalSecrets(Optional.empty()));
+            case DataOption.DataDir d -> started(template,
+                    Dynalite.start(projectRoot, Optional.of(d.dir().resolve("dynamodb")), line -> { }),
+                    new LocalSecrets(Optional.of(d.dir().resolve("secrets.properties"))));
+            case DataOption.Endpoint e -> {
+                boolean user = System.getenv("AWS_ACCESS_KEY_ID") != null || System.getenv("AWS_PROFILE") != null;
+                String region = Optional.ofNullable(System.getenv("AWS_REGION"))
+                        .or(() -> Optional.ofNullable(System.getenv("AWS_DEFAULT_REGION")))
+                        .filter(r -> user).orElse(LocalDynamoDb.REGION.id());
+                LocalBackend backend = new LocalBackend(template, Optional.empty(), e.uri(), region, user,
+                        new LocalSecrets(Optional.empty()));
+                backend.createTable();
+                yield backend;
+            }
+        };
+    }
+
+    private static LocalBackend started(SamTemplate template, DynamoDbEngine engine, LocalSecrets secrets) {
+        try {
+            LocalBackend backend = new LocalBackend(template, Optional.of(engine), engine.endpoint(),
+                    LocalDynamoDb.REGION.id(), false, secrets);
+            backend.createTable();
+            return backend;
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    String tableName() {
+        return tableName;
+    }
+
+    String describe() {
+        return engine.map(e -> e.name() + " at " + endpoint).orElse("the endpoint " + endpoint)
+                + ", table " + tableName;
+    }
+
+    /** The environment Lambda would give the function, pointed at the local stand-ins. */
+    Map<String, String> functionEnvironment(FunctionSpec spec) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("LANG", "en_US.UTF-8");
+        env.put("TZ", ":UTC");
+        env.putAll(spec.resolvedEnvironment(resolver));
+        env.put("AWS_LAMBDA_FUNCTION_NAME", spec.logicalId());
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memorySize()));
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.logicalId());
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + spec.runtime());
+        env.put("_HANDLER", spec.handler());
+        env.put("AWS_REGION", region);
+        env.put("AWS_DEFAULT_REGION", region);
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
+        if (userCredentials) {
+            for (String name : USER_AWS_VARIABLES) {
+                Optional.ofNullable(System.getenv(name)).ifPresent(v -> env.put(name, v));
+            }
+        } else {
+            env.put("AWS_ACCESS_KEY_ID", LocalDynamoDb.ACCESS_KEY_ID);
+            env.put("AWS_SECRET_ACCESS_KEY", LocalDynamoDb.SECRET_ACCESS_KEY);
+        }
+        return env;
+    }
+
+    @Override
+    public void close() {
+        engine.ifPresent(DynamoDbEngine::close);
+    }
+
+    private void createTable() {
+        TableSpec table = template.table();
+        try (DynamoDbClient client = client()) {
+            TableFactory.createIfAbsent(client, table, tableName);
+        }
+    }
+
+    private DynamoDbClient client() {
+        if (!userCredentials) {
+            return LocalDynamoDb.client(endpoint);
+        }
+        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of(region))
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /** Every resource's Ref is its logical id locally (the table's name, the secret's id); Arns to match. */
+    private Map<String, Object> localValues() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("AWS::Region", region);
+        template.resourceTypes().forEach((id, type) -> {
+            values.put(id, id);
+            String arn = switch (type) {
+                case SamTemplate.TABLE_TYPE -> "arn:aws:dynamodb:" + region + ":" + HttpApiEvent.ACCOUNT_ID + ":table/" + id;
+                case SamTemplate.FUNCTION_TYPE, "AWS::Lambda::Function" ->
+                        "arn:aws:lambda:" + region + ":" + HttpApiEvent.ACCOUNT_ID + ":function:" + id;
+                case "AWS::SecretsManager::Secret" ->
+                        "arn:aws:secretsmanager:" + region + ":" + HttpApiEvent.ACCOUNT_ID + ":secret:" + id;
+                default -> "arn:aws:local:" + region + ":" + HttpApiEvent.ACCOUNT_ID + ":" + id;
+            };
+            values.put(id + ".Arn", arn);
+        });
+        return values;
+    }
+
+    /** {@code {{resolve:secretsmanager:<secret>[:SecretString:...]}}} gives the local secret's value. */
+    private String dynamicReference(String service, String key) {
+        if (!service.equals("secretsmanager")) {
+            throw new IllegalArgumentException("the local runtime has no stand-in for {{resolve:" + service + ":" + key
+                    + "}}; only Secrets Manager references are resolved locally");
+        }
+        return secrets.get(key.split(":", 2)[0]);
+    }
+}

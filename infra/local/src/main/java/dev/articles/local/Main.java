@@ -1,0 +1,139 @@
+package dev.articles.local;
+
+import dev.articles.template.RouteSpec;
+import dev.articles.template.SamTemplate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** {@code serve} and {@code invoke}: the local API and single invocations, from template.yaml. */
+public final class Main {
+
+    /** The most instances of one function at once; more concurrent requests wait for one. */
+    static final int MAX_INSTANCES = Integer.getInteger("articles.local.maxInstances", 4);
+    /** Instances idle this long are stopped (Lambda keeps them minutes to hours; we free the laptop sooner). */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(Long.getLong("articles.local.idleSeconds", 300));
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+            System.out.println(CommandLine.USAGE);
+            System.exit(args.length == 0 ? 2 : 0);
+        }
+        try {
+            Object command = CommandLine.parse(List.of(args));
+            switch (command) {
+                case CommandLine.Serve serve -> serve(serve);
+                case CommandLine.Invoke invoke -> System.exit(invoke(invoke));
+                default -> throw new IllegalStateException();
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(CommandLine.USAGE);
+            System.exit(2);
+        } catch (IllegalStateException | UncheckedIOException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void serve(CommandLine.Serve options) {
+        LambdaLog log = new LambdaLog(System.out);
+        SamTemplate template = SamTemplate.load(options.template());
+        LocalBackend backend = LocalBackend.start(options.projectRoot(), options.data(), template);
+        LocalFunctions functions = new LocalFunctions(template, backend, log, MAX_INSTANCES);
+        HttpApiServer server;
+        try {
+            server = new HttpApiServer(options.port(), new Router(template.routes()), template.cors().map(CorsPolicy::new),
+                    functions.pools(), log);
+        } catch (RuntimeException e) {
+            functions.close();
+            backend.close();
+            throw e;
+        }
+        ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
+        reaper.scheduleWithFixedDelay(() -> functions.stopIdle(IDLE_TIMEOUT), 10, 10, TimeUnit.SECONDS);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping: the server, every function instance and the database");
+            reaper.shutdownNow();
+            server.close();
+            functions.close();
+            backend.close();
+            stopped.countDown();
+        }, "articles-local shutdown"));
+
+        log.info("articles-local: the API of " + options.template() + " at " + server.baseUrl());
+        for (RouteSpec route : template.routes()) {
+            FunctionArtifact artifact = functions.pool(route.functionLogicalId()).artifact();
+            String artifactNote = artifact.exists() ? "" : "   (" + artifact.buildHint() + ")";
+            log.info(String.format(Locale.ROOT, "  %-7s %-18s -> %s%s", route.method(), route.path(),
+                    route.functionLogicalId(), artifactNote));
+        }
+        template.cors().ifPresent(c -> log.info("  CORS: origins " + c.allowOrigins() + ", methods " + c.allowMethods()));
+        log.info("  DynamoDB: " + backend.describe() + describe(options.data()));
+        log.info("Ready: " + server.baseUrl() + " (Ctrl-C stops everything)");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int invoke(CommandLine.Invoke options) {
+        LambdaLog log = new LambdaLog(System.err); // stdout carries only the function's response
+        SamTemplate template = SamTemplate.load(options.template());
+        template.function(options.function()); // fails early, naming the functions there are
+        byte[] event;
+        try {
+            event = Files.readAllBytes(options.event());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + options.event(), e);
+        }
+        try (LocalBackend backend = LocalBackend.start(options.projectRoot(), options.data(), template);
+             LocalFunctions functions = new LocalFunctions(template, backend, log, 1)) {
+            FunctionPool pool = functions.pool(options.function());
+            if (!pool.artifact().exists()) {
+                throw new IllegalStateException(pool.artifact().buildHint());
+            }
+            InvocationResult result = pool.invoke(event);
+            return switch (result) {
+                case InvocationResult.Response r -> print(r.payload(), 0);
+                case InvocationResult.FunctionError e -> print(e.payload(), 1);
+                case InvocationResult.TimedOut t -> {
+                    System.err.println("error: the function timed out after " + t.timeoutSeconds() + " s");
+                    yield 1;
+                }
+                case InvocationResult.Crashed c -> {
+                    System.err.println("error: " + c.reason());
+                    yield 1;
+                }
+            };
+        }
+    }
+
+    private static int print(byte[] payload, int exitCode) {
+        System.out.write(payload, 0, payload.length);
+        System.out.println();
+        System.out.flush();
+        return exitCode;
+    }
+
+    private static String describe(DataOption data) {
+        return switch (data) {
+            case DataOption.InMemory m -> " (in memory: nothing is kept)";
+            case DataOption.DataDir d -> " (data in " + d.dir() + ")";
+            case DataOption.Endpoint e -> "";
+        };
+    }
+}

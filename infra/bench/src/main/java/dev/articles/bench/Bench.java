@@ -6,7 +6,6 @@ import dev.articles.dynalite.TableFactory;
 import dev.articles.template.ProjectRoot;
 import dev.articles.template.SamTemplate;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,7 +25,7 @@ public final class Bench {
 
     private Bench() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws IOException {
         Path root = ProjectRoot.find();
         Options options;
         try {
@@ -42,7 +41,7 @@ public final class Bench {
         Progress.stderr().say("written to %s", root.relativize(options.out()));
     }
 
-    public static String run(Path root, Options options, Progress progress) throws IOException, URISyntaxException {
+    public static String run(Path root, Options options, Progress progress) throws IOException {
         SamTemplate template = SamTemplate.load(root.resolve(ProjectRoot.TEMPLATE));
         List<BenchFunction> functions = BenchFunction.all(root, template.functions());
         FunctionJdk jdk = FunctionJdk.forFeature(functions.getFirst().spec().javaFeatureVersion());
@@ -62,7 +61,7 @@ public final class Bench {
             SampleArticle.store(dynamo, table);
             new Seeder(dynamo, table).seed(0, options.quick() ? 50 : GATEWAY_ARTICLES);
 
-            DirectColdStart direct = new DirectColdStart(jdk, invokerJar(), Map.of("TABLE_NAME", table,
+            DirectColdStart direct = new DirectColdStart(jdk, Map.of("TABLE_NAME", table,
                     "AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString(), "AWS_REGION", "us-east-1",
                     "AWS_ACCESS_KEY_ID", LocalDynamoDb.ACCESS_KEY_ID, "AWS_SECRET_ACCESS_KEY", LocalDynamoDb.SECRET_ACCESS_KEY,
                     "CURSOR_SIGNING_KEY", "bench-cursor-signing-key-0123456789abcdefghij"), work);
@@ -71,7 +70,7 @@ public final class Bench {
             List<DirectColdStart.Result> directResults = new ArrayList<>();
             for (BenchFunction function : functions) {
                 for (DirectColdStart.Variant variant : variants) {
-                    directResults.add(direct.measure(function, variant, options.coldRuns(), options.quick() ? 5 : 200));
+                    directResults.add(direct.measure(function, variant, options.coldRuns(), options.quick() ? 5 : 50));
                 }
                 progress.say("direct cold starts of %s measured", function.name());
             }
@@ -92,15 +91,5 @@ public final class Bench {
         }
         report.finished(LoadAverage.now(), Instant.now());
         return report.markdown();
-    }
-
-    /** The jar this class came from: the direct cold starts put it on the function's class path. */
-    private static Path invokerJar() throws URISyntaxException {
-        Path source = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        if (!Files.isRegularFile(source)) {
-            throw new IllegalStateException("run the bench from its jar (infra/bench/run), not from " + source
-                    + ": class-data archives accept jars only");
-        }
-        return source;
     }
 }

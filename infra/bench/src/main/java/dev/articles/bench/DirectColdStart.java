@@ -3,6 +3,7 @@ package dev.articles.bench;
 import dev.articles.bench.direct.DirectInvoke;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 /**
  * Cold starts of each function's artifact in a fresh JVM, without Lambda's runtime client or the local
@@ -44,15 +47,32 @@ public final class DirectColdStart {
     private final Path workDir;
 
     /**
-     * @param invokerJar  a jar holding {@link DirectInvoke} (class data archives take jars only, no directories)
      * @param environment the functions' environment (table, endpoint, credentials, signing key)
-     * @param workDir     where archives of training runs are written
+     * @param workDir     where the invoker's jar and the archives of training runs are written
      */
-    public DirectColdStart(FunctionJdk jdk, Path invokerJar, Map<String, String> environment, Path workDir) {
+    public DirectColdStart(FunctionJdk jdk, Map<String, String> environment, Path workDir) {
         this.jdk = jdk;
-        this.invokerJar = invokerJar;
+        this.invokerJar = invokerJar(workDir);
         this.environment = Map.copyOf(environment);
         this.workDir = workDir;
+    }
+
+    /**
+     * A jar holding {@link DirectInvoke} alone, to put beside the function's jar: nothing else of the bench
+     * loads in the function's JVM, and class-data archives take jars only, no directories.
+     */
+    private static Path invokerJar(Path workDir) {
+        String entry = DirectInvoke.class.getName().replace('.', '/') + ".class";
+        Path jar = workDir.resolve("direct-invoke.jar");
+        try (InputStream in = DirectInvoke.class.getClassLoader().getResourceAsStream(entry);
+             JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + jar, e);
+        }
     }
 
     public Result measure(BenchFunction function, Variant variant, int runs, int warm) {

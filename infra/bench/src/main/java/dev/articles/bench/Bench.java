@@ -60,6 +60,7 @@ public final class Bench {
             TableFactory.createIfAbsent(dynamo, template.table(table), table);
             SampleArticle.store(dynamo, table);
             new Seeder(dynamo, table).seed(0, options.quick() ? 50 : GATEWAY_ARTICLES);
+            report.engine(EngineLatency.getItem(dynamo, table, options.quick() ? 20 : 1000, options.quick() ? 20 : 2000));
 
             DirectColdStart direct = new DirectColdStart(jdk, Map.of("TABLE_NAME", table,
                     "AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString(), "AWS_REGION", "us-east-1",

@@ -25,6 +25,7 @@ public final class Report {
     private List<Double> bareJava = List.of();
     private List<Artifacts.Artifact> artifacts = List.of();
     private List<DirectColdStart.Result> direct = List.of();
+    private EngineLatency.Result engine;
     private GatewayBench.Result gateway;
     private String gatewaySkipped;
     private ListPageRun.Result lists;
@@ -50,6 +51,10 @@ public final class Report {
 
     void direct(List<DirectColdStart.Result> results) {
         direct = List.copyOf(results);
+    }
+
+    void engine(EngineLatency.Result result) {
+        engine = result;
     }
 
     void gateway(GatewayBench.Result result) {
@@ -186,6 +191,12 @@ public final class Report {
             row.append(String.format(Locale.ROOT, " %.1f ms | %d |", most.p99(),
                     loads.stream().mapToLong(GatewayBench.Load::errors).sum()));
             line(md, "%s", row);
+        }
+        if (engine != null) {
+            line(md, "");
+            line(md, "Under the fetch: the same consistent GetItem from the bench's own warm client straight to dynalite "
+                    + "(no gateway, runtime client or function) takes p50 %.2f ms, p99 %.2f ms (%,d calls); the fallback "
+                    + "route's p50 is the gateway and runtime client alone.", engine.p50(), engine.p99(), engine.calls());
         }
         gateway.load().stream().filter(l -> l.firstError() != null).forEach(l ->
                 line(md, "%n- %s, %d clients, first error: %s", l.route().name(), l.clients(), l.firstError()));

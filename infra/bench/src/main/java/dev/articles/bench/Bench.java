@@ -70,9 +70,7 @@ public final class Bench {
                     : JvmLevers.ALL.stream().filter(v -> jdk.feature() >= 25 || !v.name().contains("AOT")).toList();
             List<DirectColdStart.Result> directResults = new ArrayList<>();
             for (BenchFunction function : functions) {
-                for (DirectColdStart.Variant variant : variants) {
-                    directResults.add(direct.measure(function, variant, options.coldRuns(), options.quick() ? 5 : 50));
-                }
+                directResults.addAll(direct.measure(function, variants, options.coldRuns(), options.quick() ? 5 : 50));
                 progress.say("direct cold starts of %s measured", function.name());
             }
             report.direct(directResults);

@@ -32,12 +32,25 @@ public final class DirectColdStart {
      */
     public record Variant(String name, List<String> trainingOptions, List<String> options, String toolOptions) {}
 
-    /** One fresh JVM: milliseconds from spawn to main, to the handler built, to the first response. */
-    public record Start(double toMain, double toInit, double toFirstResponse, String status, List<Double> warm) {}
+    /**
+     * One fresh JVM: milliseconds from spawn to main, to the handler built, to the first response; and a bare
+     * {@code java -version} run just before it, under the same load.
+     */
+    public record Start(double toMain, double toInit, double toFirstResponse, String status, List<Double> warm,
+                        double bare) {
+        Start withBare(double millis) {
+            return new Start(toMain, toInit, toFirstResponse, status, warm, millis);
+        }
+    }
 
     public record Result(BenchFunction function, Variant variant, List<Start> starts) {
         public double median(java.util.function.ToDoubleFunction<Start> f) {
             return Stats.median(starts.stream().map(s -> f.applyAsDouble(s)).toList());
+        }
+
+        /** The first response's median over the paired bare {@code java -version}'s. */
+        public double ratio() {
+            return median(Start::toFirstResponse) / median(Start::bare);
         }
     }
 
@@ -75,15 +88,29 @@ public final class DirectColdStart {
         }
     }
 
-    public Result measure(BenchFunction function, Variant variant, int runs, int warm) {
-        if (!variant.trainingOptions().isEmpty()) {
-            start(function, variant, variant.trainingOptions(), 20);
+    /**
+     * {@code runs} fresh starts of the function under each variant, the variants taking turns within each
+     * round so that a change in the machine's load touches them alike. Archives are trained first.
+     */
+    public List<Result> measure(BenchFunction function, List<Variant> variants, int runs, int warm) {
+        for (Variant variant : variants) {
+            if (!variant.trainingOptions().isEmpty()) {
+                start(function, variant, variant.trainingOptions(), 20);
+            }
         }
-        List<Start> starts = new ArrayList<>();
+        List<List<Start>> starts = new ArrayList<>();
+        variants.forEach(v -> starts.add(new ArrayList<>()));
         for (int i = 0; i < runs; i++) {
-            starts.add(start(function, variant, variant.options(), warm));
+            for (int v = 0; v < variants.size(); v++) {
+                double bare = jdk.bareStarts(1).getFirst();
+                starts.get(v).add(start(function, variants.get(v), variants.get(v).options(), warm).withBare(bare));
+            }
         }
-        return new Result(function, variant, starts);
+        List<Result> results = new ArrayList<>();
+        for (int v = 0; v < variants.size(); v++) {
+            results.add(new Result(function, variants.get(v), starts.get(v)));
+        }
+        return results;
     }
 
     private Start start(BenchFunction function, Variant variant, List<String> options, int warm) {
@@ -130,7 +157,7 @@ public final class DirectColdStart {
                 throw new IllegalStateException(function.name() + " (" + variant.name() + ") exited " + exit
                         + " before its first response: " + String.join(" ", command));
             }
-            return new Start(at.get("main"), at.get("init"), at.get("first"), status, warmTimes);
+            return new Start(at.get("main"), at.get("init"), at.get("first"), status, warmTimes, Double.NaN);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

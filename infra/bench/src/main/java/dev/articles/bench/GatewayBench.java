@@ -48,8 +48,15 @@ public final class GatewayBench {
     /** Bounds every loop that sends requests, whatever the durations asked for. */
     private static final int MAX_REQUESTS_PER_CLIENT = 200_000;
 
-    /** First requests on fresh function JVMs: the client's round trip, and Lambda's Init Duration. */
-    public record Cold(Route route, List<Double> clientMillis, List<Double> initMillis) {}
+    /**
+     * First requests on fresh function JVMs: the client's round trip, Lambda's Init Duration, and a bare
+     * {@code java -version} run just before each, so each ratio compares times taken under the same load.
+     */
+    public record Cold(Route route, List<Double> clientMillis, List<Double> initMillis, List<Double> bareMillis) {
+        public double ratio() {
+            return Stats.median(clientMillis) / Stats.median(bareMillis);
+        }
+    }
 
     public record Warm(Route route, int requests, double p50, double p99) {}
 
@@ -85,14 +92,17 @@ public final class GatewayBench {
     public Result run(Plan plan) {
         List<List<Double>> client = new ArrayList<>();
         List<List<Double>> init = new ArrayList<>();
+        List<List<Double>> bare = new ArrayList<>();
         ROUTES.forEach(r -> {
             client.add(new ArrayList<>());
             init.add(new ArrayList<>());
+            bare.add(new ArrayList<>());
         });
         for (int run = 0; run < plan.coldRuns(); run++) {
             try (ServeProcess serve = ServeProcess.start(jdk, localJar, projectRoot, dynamoEndpoint)) {
                 for (int i = 0; i < ROUTES.size(); i++) {
                     Route route = ROUTES.get(i);
+                    bare.get(i).addAll(jdk.bareStarts(1));
                     long started = System.nanoTime();
                     send(serve.baseUrl(), route);
                     client.get(i).add(Stats.millisSince(started));
@@ -103,7 +113,7 @@ public final class GatewayBench {
         }
         List<Cold> cold = new ArrayList<>();
         for (int i = 0; i < ROUTES.size(); i++) {
-            cold.add(new Cold(ROUTES.get(i), client.get(i), init.get(i)));
+            cold.add(new Cold(ROUTES.get(i), client.get(i), init.get(i), bare.get(i)));
         }
         try (ServeProcess serve = ServeProcess.start(jdk, localJar, projectRoot, dynamoEndpoint)) {
             List<Warm> warm = new ArrayList<>();

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.articles.core.Environment;
 import dev.articles.core.http.HttpFunction;
+import dev.articles.core.http.Priming;
 import dev.articles.core.idempotency.IdempotencyStore;
 import dev.articles.core.routes.CreateArticle;
 import dev.articles.core.store.ArticleStore;
@@ -17,6 +18,8 @@ import java.io.OutputStream;
 public final class CreateArticleHandler implements RequestStreamHandler {
 
     private final HttpFunction function;
+    /** SnapStart priming, held here so its checkpoint hook lives as long as the handler. */
+    private final Priming priming;
 
     /** Lambda's constructor: runs once per JVM, in the init phase, so the client is built before any request. */
     public CreateArticleHandler() {
@@ -26,7 +29,10 @@ public final class CreateArticleHandler implements RequestStreamHandler {
     CreateArticleHandler(Environment env) {
         DynamoDbClient dynamo = DynamoDbClients.create(env);
         String table = env.required("TABLE_NAME");
-        function = new HttpFunction(env, new CreateArticle(new ArticleStore(dynamo, table), new IdempotencyStore(dynamo, table)));
+        ArticleStore store = new ArticleStore(dynamo, table);
+        CreateArticle route = new CreateArticle(store, new IdempotencyStore(dynamo, table));
+        function = new HttpFunction(env, route);
+        priming = Priming.create(env, route, store);
     }
 
     @Override

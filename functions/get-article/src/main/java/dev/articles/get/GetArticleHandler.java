@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.articles.core.Environment;
 import dev.articles.core.http.HttpFunction;
+import dev.articles.core.http.Priming;
 import dev.articles.core.routes.GetArticle;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.core.store.DynamoDbClients;
@@ -15,6 +16,8 @@ import java.io.OutputStream;
 public final class GetArticleHandler implements RequestStreamHandler {
 
     private final HttpFunction function;
+    /** SnapStart priming, held here so its checkpoint hook lives as long as the handler. */
+    private final Priming priming;
 
     /** Lambda's constructor: runs once per JVM, in the init phase, so the client is built before any request. */
     public GetArticleHandler() {
@@ -22,7 +25,9 @@ public final class GetArticleHandler implements RequestStreamHandler {
     }
 
     GetArticleHandler(Environment env) {
-        function = new HttpFunction(env, new GetArticle(new ArticleStore(DynamoDbClients.create(env), env.required("TABLE_NAME"))));
+        GetArticle route = new GetArticle(new ArticleStore(DynamoDbClients.create(env), env.required("TABLE_NAME")));
+        function = new HttpFunction(env, route);
+        priming = Priming.fetch(env, route);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.articles.core.Environment;
 import dev.articles.core.http.HttpFunction;
+import dev.articles.core.http.Priming;
 import dev.articles.core.paging.Cursors;
 import dev.articles.core.routes.ListArticles;
 import dev.articles.core.store.ArticleStore;
@@ -17,6 +18,8 @@ import java.io.OutputStream;
 public final class ListArticlesHandler implements RequestStreamHandler {
 
     private final HttpFunction function;
+    /** SnapStart priming, held here so its checkpoint hook lives as long as the handler. */
+    private final Priming priming;
 
     /** Lambda's constructor: runs once per JVM, in the init phase, so the client is built before any request. */
     public ListArticlesHandler() {
@@ -26,7 +29,9 @@ public final class ListArticlesHandler implements RequestStreamHandler {
     ListArticlesHandler(Environment env) {
         ArticleStore store = new ArticleStore(DynamoDbClients.create(env), env.required("TABLE_NAME"));
         Cursors cursors = new Cursors(env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8));
-        function = new HttpFunction(env, new ListArticles(store, cursors));
+        ListArticles route = new ListArticles(store, cursors);
+        function = new HttpFunction(env, route);
+        priming = Priming.list(env, route);
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -25,13 +27,14 @@ public final class DynamoDbClients {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
+    static final String CONTAINER_CREDENTIALS_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
 
     private DynamoDbClients() {}
 
     public static DynamoDbClient create(Environment env) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(Region.of(env.optional("AWS_REGION").orElse("us-east-1")))
-                .credentialsProvider(StaticCredentialsProvider.create(credentials(env)))
+                .credentialsProvider(credentialsProvider(env))
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT)
@@ -41,6 +44,17 @@ public final class DynamoDbClients {
                         .apiCallTimeout(CALL_TIMEOUT));
         env.optional("AWS_ENDPOINT_URL_DYNAMODB").map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /**
+     * The role's keys from the environment; under SnapStart Lambda sets none (they would be frozen into the
+     * snapshot) and serves them from its container credentials endpoint instead, fetched after restore.
+     */
+    static AwsCredentialsProvider credentialsProvider(Environment env) {
+        if (env.optional("AWS_ACCESS_KEY_ID").isEmpty() && env.optional(CONTAINER_CREDENTIALS_URI).isPresent()) {
+            return ContainerCredentialsProvider.builder().build();
+        }
+        return StaticCredentialsProvider.create(credentials(env));
     }
 
     private static AwsCredentials credentials(Environment env) {

@@ -1,0 +1,94 @@
+package dev.articles.bench;
+
+import dev.articles.dynalite.Dynalite;
+import dev.articles.dynalite.LocalDynamoDb;
+import dev.articles.dynalite.TableFactory;
+import dev.articles.template.ProjectRoot;
+import dev.articles.template.SamTemplate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The benchmark command ({@code infra/bench/run}): cold starts, warm latency and throughput through the local
+ * gateway, artifact sizes and list-page cost, printed as one Markdown report and written to a file.
+ */
+public final class Bench {
+
+    /** Articles stored for the gateway's list route: enough for full pages. */
+    private static final int GATEWAY_ARTICLES = 500;
+
+    private Bench() {}
+
+    public static void main(String[] args) throws IOException {
+        Path root = ProjectRoot.find();
+        Options options;
+        try {
+            options = Options.parse(List.of(args), root);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String report = run(root, options, Progress.stderr());
+        System.out.println(report);
+        ReportFile.write(options.out(), report, options.quick());
+        Progress.stderr().say("written to %s", root.relativize(options.out()));
+    }
+
+    public static String run(Path root, Options options, Progress progress) throws IOException {
+        SamTemplate template = SamTemplate.load(root.resolve(ProjectRoot.TEMPLATE));
+        List<BenchFunction> functions = BenchFunction.all(root, template.functions());
+        FunctionJdk jdk = FunctionJdk.forFeature(functions.getFirst().spec().javaFeatureVersion());
+        Report report = new Report(options, Machine.current(jdk), LoadAverage.now(), Instant.now());
+        progress.say("machine: %s", report.machine());
+
+        report.bareJava(jdk.bareStarts(options.bareRuns()));
+        report.artifacts(Artifacts.measure(functions));
+        progress.say("bare java -version and artifact sizes measured");
+
+        Path work = Files.createDirectories(root.resolve("infra/bench/target/work"));
+        try (Dynalite dynalite = Dynalite.startInMemory(root)) {
+            DynamoDbClient dynamo = LocalDynamoDb.client(dynalite.endpoint());
+            // The table serve would create: a Ref to the table is its logical id locally.
+            String table = "ArticlesTable";
+            TableFactory.createIfAbsent(dynamo, template.table(table), table);
+            SampleArticle.store(dynamo, table);
+            new Seeder(dynamo, table).seed(0, options.quick() ? 50 : GATEWAY_ARTICLES);
+            report.engine(EngineLatency.getItem(dynamo, table, options.quick() ? 20 : 1000, options.quick() ? 20 : 2000));
+
+            DirectColdStart direct = new DirectColdStart(jdk, Map.of("TABLE_NAME", table,
+                    "AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString(), "AWS_REGION", "us-east-1",
+                    "AWS_ACCESS_KEY_ID", LocalDynamoDb.ACCESS_KEY_ID, "AWS_SECRET_ACCESS_KEY", LocalDynamoDb.SECRET_ACCESS_KEY,
+                    "CURSOR_SIGNING_KEY", "bench-cursor-signing-key-0123456789abcdefghij"), work);
+            List<DirectColdStart.Variant> variants = options.quick() ? List.of(JvmLevers.TEMPLATE)
+                    : JvmLevers.ALL.stream().filter(v -> jdk.feature() >= 25 || !v.name().contains("AOT")).toList();
+            List<DirectColdStart.Result> directResults = new ArrayList<>();
+            for (BenchFunction function : functions) {
+                directResults.addAll(direct.measure(function, variants, options.coldRuns(), options.quick() ? 5 : 50));
+                progress.say("direct cold starts of %s measured", function.name());
+            }
+            report.direct(directResults);
+
+            Path localJar = root.resolve("infra/local/target/articles-local.jar");
+            if (!options.gateway()) {
+                report.gatewaySkipped("--skip-gateway was given");
+            } else if (!Files.isRegularFile(localJar)) {
+                report.gatewaySkipped(root.relativize(localJar) + " is not built");
+            } else {
+                report.gateway(new GatewayBench(jdk, localJar, root, dynalite.endpoint(), progress)
+                        .run(options.gatewayPlan()));
+            }
+        }
+        if (options.lists()) {
+            report.lists(ListPageRun.run(root, options.listSizes(), options.listTimedRuns(), progress));
+        }
+        report.finished(LoadAverage.now(), Instant.now());
+        return report.markdown();
+    }
+}

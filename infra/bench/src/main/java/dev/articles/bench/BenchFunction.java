@@ -1,0 +1,36 @@
+package dev.articles.bench;
+
+import dev.articles.template.FunctionSpec;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A function of template.yaml as the bench drives it: its artifact (CodeUri) and the sample event of its route.
+ *
+ * @param jvmOptions JAVA_TOOL_OPTIONS as the template sets it, empty when it sets none
+ */
+public record BenchFunction(String name, FunctionSpec spec, Path artifact, Path event, String jvmOptions) {
+
+    /** The sample event (events/) each function is measured with. */
+    static final List<List<String>> EVENTS = List.of(
+            List.of("CreateArticleFunction", "create-article.json"),
+            List.of("GetArticleFunction", "get-article.json"),
+            List.of("ListArticlesFunction", "list-articles.json"),
+            List.of("RouteFallbackFunction", "route-not-found.json"));
+
+    /** The article events/get-article.json asks for; the bench stores it before fetching. */
+    public static final String SAMPLE_ID = "01JDQ8Z3V4K9T2X7M5N6P8R0SA";
+
+    public static List<BenchFunction> all(Path projectRoot, List<FunctionSpec> specs) {
+        return EVENTS.stream().map(e -> {
+            FunctionSpec spec = specs.stream().filter(s -> s.logicalId().equals(e.get(0))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("template.yaml has no " + e.get(0)));
+            // CodeUri names the shaded jar: what sam deploy uploads, and what the local runtime runs.
+            Path artifact = projectRoot.resolve(spec.codeUri());
+            Object options = spec.environment().get("JAVA_TOOL_OPTIONS");
+            return new BenchFunction(artifact.getFileName().toString().replaceFirst("\\.jar$", ""), spec, artifact,
+                    projectRoot.resolve("events").resolve(e.get(1)),
+                    options instanceof String s ? s : "");
+        }).toList();
+    }
+}

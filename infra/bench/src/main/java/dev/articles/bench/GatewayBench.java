@@ -1,0 +1,230 @@
+package dev.articles.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The API as a client sees it, through {@code articles-local.jar serve}: each route's first request on fresh
+ * function JVMs (and Lambda's Init Duration for it), warm latency one request at a time, and throughput with
+ * several clients at once.
+ */
+public final class GatewayBench {
+
+    /** One route of the API and the request the bench sends it. */
+    public record Route(String name, String function, String method, String path, int expectedStatus) {
+
+        HttpRequest request(URI base, int n) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT);
+            if (method.equals("POST")) {
+                return builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"title\":\"Bench article " + n + "\",\"body\":\"" + "Text of a bench article. ".repeat(40)
+                                + "\",\"author\":\"" + SeedArticles.AUTHOR + "\",\"tags\":[\"" + SeedArticles.TAG + "\",\"bench\"]}"))
+                        .build();
+            }
+            return builder.method(method, HttpRequest.BodyPublishers.noBody()).build();
+        }
+    }
+
+    public static final List<Route> ROUTES = List.of(
+            new Route("create: POST /articles", "CreateArticleFunction", "POST", "/articles", 201),
+            new Route("fetch: GET /articles/{id}", "GetArticleFunction", "GET", "/articles/" + BenchFunction.SAMPLE_ID, 200),
+            new Route("list: GET /articles?limit=20", "ListArticlesFunction", "GET", "/articles?limit=20", 200),
+            new Route("fallback: GET /nowhere (404)", "RouteFallbackFunction", "GET", "/nowhere", 404));
+
+    public static final List<Integer> CLIENTS = List.of(1, 8, 64);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    /** Bounds every loop that sends requests, whatever the durations asked for. */
+    private static final int MAX_REQUESTS_PER_CLIENT = 200_000;
+
+    /**
+     * First requests on fresh function JVMs: the client's round trip, Lambda's Init Duration, and a bare
+     * {@code java -version} run just before each, so each ratio compares times taken under the same load.
+     */
+    public record Cold(Route route, List<Double> clientMillis, List<Double> initMillis, List<Double> bareMillis) {
+        public double ratio() {
+            return Stats.median(clientMillis) / Stats.median(bareMillis);
+        }
+    }
+
+    public record Warm(Route route, int requests, double p50, double p99) {}
+
+    public record Load(Route route, int clients, long requests, long errors, double seconds, double p50, double p99,
+                       String firstError) {
+        public double perSecond() {
+            return requests / seconds;
+        }
+    }
+
+    public record Result(List<Cold> cold, List<Warm> warm, List<Load> load) {}
+
+    /** Durations and counts of one run; {@code quick} makes each tiny. */
+    public record Plan(int coldRuns, int warmUp, int warmRequests, Duration loadWarmUp, Duration loadTime) {}
+
+    private final FunctionJdk jdk;
+    private final Path localJar;
+    private final Path projectRoot;
+    private final URI dynamoEndpoint;
+    private final Progress progress;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final AtomicInteger sent = new AtomicInteger();
+
+    public GatewayBench(FunctionJdk jdk, Path localJar, Path projectRoot, URI dynamoEndpoint, Progress progress) {
+        this.jdk = jdk;
+        this.localJar = localJar;
+        this.projectRoot = projectRoot;
+        this.dynamoEndpoint = dynamoEndpoint;
+        this.progress = progress;
+    }
+
+    public Result run(Plan plan) {
+        List<List<Double>> client = new ArrayList<>();
+        List<List<Double>> init = new ArrayList<>();
+        List<List<Double>> bare = new ArrayList<>();
+        ROUTES.forEach(r -> {
+            client.add(new ArrayList<>());
+            init.add(new ArrayList<>());
+            bare.add(new ArrayList<>());
+        });
+        for (int run = 0; run < plan.coldRuns(); run++) {
+            try (ServeProcess serve = ServeProcess.start(jdk, localJar, projectRoot, dynamoEndpoint)) {
+                for (int i = 0; i < ROUTES.size(); i++) {
+                    Route route = ROUTES.get(i);
+                    bare.get(i).addAll(jdk.bareStarts(1));
+                    long started = System.nanoTime();
+                    send(serve.baseUrl(), route);
+                    client.get(i).add(Stats.millisSince(started));
+                    init.get(i).add(serve.nextInitDuration(route.function()));
+                }
+            }
+            progress.say("cold start %d of %d through the gateway", run + 1, plan.coldRuns());
+        }
+        List<Cold> cold = new ArrayList<>();
+        for (int i = 0; i < ROUTES.size(); i++) {
+            cold.add(new Cold(ROUTES.get(i), client.get(i), init.get(i), bare.get(i)));
+        }
+        try (ServeProcess serve = ServeProcess.start(jdk, localJar, projectRoot, dynamoEndpoint)) {
+            List<Warm> warm = new ArrayList<>();
+            for (Route route : ROUTES) {
+                warm.add(warm(serve.baseUrl(), route, plan));
+            }
+            progress.say("warm latency measured");
+            List<Load> load = new ArrayList<>();
+            for (Route route : ROUTES) {
+                for (int clients : CLIENTS) {
+                    load.add(load(serve.baseUrl(), route, clients, plan));
+                    progress.say("%s with %d clients: %.0f requests/s", route.name(), clients, load.getLast().perSecond());
+                }
+            }
+            return new Result(cold, warm, load);
+        }
+    }
+
+    private Warm warm(URI base, Route route, Plan plan) {
+        for (int i = 0; i < plan.warmUp(); i++) {
+            send(base, route);
+        }
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < plan.warmRequests(); i++) {
+            long started = System.nanoTime();
+            send(base, route);
+            times.add(Stats.millisSince(started));
+        }
+        return new Warm(route, times.size(), Stats.median(times), Stats.percentile(times, 99));
+    }
+
+    /** {@code clients} threads, each sending one request after another: a warm-up, then the measured time. */
+    private Load load(URI base, Route route, int clients, Plan plan) {
+        hammer(base, route, clients, plan.loadWarmUp());
+        return hammer(base, route, clients, plan.loadTime());
+    }
+
+    private Load hammer(URI base, Route route, int clients, Duration time) {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            long started = System.nanoTime();
+            long deadline = started + time.toNanos();
+            List<Future<ClientRun>> runs = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                runs.add(pool.submit(() -> clientRun(base, route, deadline)));
+            }
+            List<Double> times = new ArrayList<>();
+            long errors = 0;
+            String firstError = null;
+            for (Future<ClientRun> run : runs) {
+                ClientRun r = run.get();
+                times.addAll(r.times());
+                errors += r.errors();
+                firstError = firstError == null ? r.firstError() : firstError;
+            }
+            double seconds = Stats.millisSince(started) / 1000;
+            return new Load(route, clients, times.size() + errors, errors, seconds,
+                    times.isEmpty() ? Double.NaN : Stats.median(times),
+                    times.isEmpty() ? Double.NaN : Stats.percentile(times, 99), firstError);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a load client failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private record ClientRun(List<Double> times, long errors, String firstError) {}
+
+    private ClientRun clientRun(URI base, Route route, long deadline) {
+        List<Double> times = new ArrayList<>();
+        long errors = 0;
+        String firstError = null;
+        for (int i = 0; i < MAX_REQUESTS_PER_CLIENT && System.nanoTime() < deadline; i++) {
+            long started = System.nanoTime();
+            String error = attempt(base, route);
+            if (error == null) {
+                times.add(Stats.millisSince(started));
+            } else {
+                errors++;
+                firstError = firstError == null ? error : firstError;
+            }
+        }
+        return new ClientRun(times, errors, firstError);
+    }
+
+    /** One request; null when it got the route's expected status, else what went wrong. */
+    private String attempt(URI base, Route route) {
+        try {
+            HttpResponse<String> response = http.send(route.request(base, sent.incrementAndGet()),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == route.expectedStatus() ? null
+                    : "status " + response.statusCode() + ": " + abbreviate(response.body());
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private void send(URI base, Route route) {
+        String error = attempt(base, route);
+        if (error != null) {
+            throw new IllegalStateException(route.name() + " failed: " + error);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+}

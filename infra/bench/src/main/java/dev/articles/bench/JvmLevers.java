@@ -1,0 +1,22 @@
+package dev.articles.bench;
+
+import java.util.List;
+
+/** The JVM options whose effect on a cold start the bench measures, each against the template's options. */
+public final class JvmLevers {
+
+    private JvmLevers() {}
+
+    public static final DirectColdStart.Variant TEMPLATE = new DirectColdStart.Variant(
+            "template (C1 only)", List.of(), List.of(), null);
+
+    public static final List<DirectColdStart.Variant> ALL = List.of(
+            TEMPLATE,
+            new DirectColdStart.Variant("no JAVA_TOOL_OPTIONS (C1+C2)", List.of(), List.of(), ""),
+            // A class-data archive of the classes one training run loaded (JDK 13+).
+            new DirectColdStart.Variant("AppCDS archive", List.of("-XX:ArchiveClassesAtExit={fn}.jsa"),
+                    List.of("-XX:SharedArchiveFile={fn}.jsa"), null),
+            // JDK 25's AOT cache (JEP 483/514/515): classes loaded and linked, plus method profiles.
+            new DirectColdStart.Variant("JDK 25 AOT cache", List.of("-XX:AOTCacheOutput={fn}.aot"),
+                    List.of("-XX:AOTCache={fn}.aot"), null));
+}

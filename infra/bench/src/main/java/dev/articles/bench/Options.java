@@ -1,0 +1,63 @@
+package dev.articles.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The command line: {@code [--quick] [--out FILE] [--skip-gateway] [--skip-lists]}.
+ * {@code --quick} is a smoke run of every part in about a minute; its figures mean nothing.
+ */
+public record Options(boolean quick, Path out, boolean gateway, boolean lists) {
+
+    static final String USAGE = "usage: infra/bench/run [--quick] [--out FILE] [--skip-gateway] [--skip-lists]";
+
+    public static Options parse(List<String> args, Path projectRoot) {
+        boolean quick = false;
+        boolean gateway = true;
+        boolean lists = true;
+        Path out = null;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--quick" -> quick = true;
+                case "--skip-gateway" -> gateway = false;
+                case "--skip-lists" -> lists = false;
+                case "--out" -> {
+                    if (i + 1 == args.size()) {
+                        throw new IllegalArgumentException("--out needs a file");
+                    }
+                    out = Path.of(args.get(++i)).toAbsolutePath();
+                }
+                default -> throw new IllegalArgumentException("unknown option " + args.get(i) + "\n" + USAGE);
+            }
+        }
+        if (out == null) {
+            // A quick run's figures must never overwrite the published ones.
+            out = quick ? projectRoot.resolve("infra/bench/target/performance-quick.md")
+                    : projectRoot.resolve("docs/performance.md");
+        }
+        return new Options(quick, out, gateway, lists);
+    }
+
+    /** Article counts the list pages are measured at. */
+    public List<Integer> listSizes() {
+        // Quick: the smallest size that still fills every page (tag+author in the window is a quarter of all).
+        return quick ? List.of(500, 1_000) : List.of(1_000, 10_000, 100_000);
+    }
+
+    public int listTimedRuns() {
+        return quick ? 3 : 31;
+    }
+
+    public int bareRuns() {
+        return quick ? 2 : 10;
+    }
+
+    public int coldRuns() {
+        return quick ? 1 : 5;
+    }
+
+    public GatewayBench.Plan gatewayPlan() {
+        return quick ? new GatewayBench.Plan(1, 5, 10, java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(500))
+                : new GatewayBench.Plan(5, 300, 1000, java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(8));
+    }
+}

@@ -1,0 +1,357 @@
+package dev.articles.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/** Collects one run's results and renders them as Markdown: the targets first, then every measurement. */
+public final class Report {
+
+    static final double COLD_RATIO_TARGET = 6;
+    static final double WARM_FETCH_P50_TARGET_MS = 5;
+    static final double LIST_RATIO_TARGET = 1.2;
+    static final long ARTIFACT_TARGET_BYTES = 8_000_000;
+    static final String FUNCTIONS_HTTP_CLIENT = "url-connection";
+
+    private final Options options;
+    private final Machine machine;
+    private final String loadAtStart;
+    private final Instant started;
+    private String loadAtEnd = "?";
+    private Instant finished;
+    private List<Double> bareJava = List.of();
+    private List<Artifacts.Artifact> artifacts = List.of();
+    private List<DirectColdStart.Result> direct = List.of();
+    private EngineLatency.Result engine;
+    private GatewayBench.Result gateway;
+    private String gatewaySkipped;
+    private ListPageRun.Result lists;
+
+    public Report(Options options, Machine machine, String loadAtStart, Instant started) {
+        this.options = options;
+        this.machine = machine;
+        this.loadAtStart = loadAtStart;
+        this.started = started;
+    }
+
+    public Machine machine() {
+        return machine;
+    }
+
+    void bareJava(List<Double> times) {
+        bareJava = List.copyOf(times);
+    }
+
+    void artifacts(List<Artifacts.Artifact> measured) {
+        artifacts = List.copyOf(measured);
+    }
+
+    void direct(List<DirectColdStart.Result> results) {
+        direct = List.copyOf(results);
+    }
+
+    void engine(EngineLatency.Result result) {
+        engine = result;
+    }
+
+    void gateway(GatewayBench.Result result) {
+        gateway = result;
+    }
+
+    void gatewaySkipped(String why) {
+        gatewaySkipped = why;
+    }
+
+    void lists(ListPageRun.Result result) {
+        lists = result;
+    }
+
+    void finished(String load, Instant at) {
+        loadAtEnd = load;
+        finished = at;
+    }
+
+    public String markdown() {
+        StringBuilder md = new StringBuilder();
+        Duration took = Duration.between(started, finished == null ? Instant.now() : finished);
+        line(md, "Command: `infra/bench/run%s` · run %s · took %d min %d s%s", options.quick() ? " --quick" : "",
+                started.truncatedTo(ChronoUnit.SECONDS), took.toMinutes(), took.toSecondsPart(),
+                options.quick() ? " · **quick smoke run: these figures mean nothing**" : "");
+        line(md, "");
+        line(md, "Machine: %d cores (%s), %,d MB memory · functions' JDK: %s · bench JVM: %s · load average (1 min) "
+                        + "%s at the start, %s at the end. Compare figures only within one run.",
+                machine.cores(), machine.cpu(), machine.memoryMb(), machine.functionJdk(), machine.benchJvm(),
+                loadAtStart, loadAtEnd);
+        line(md, "");
+        targets(md);
+        coldStarts(md);
+        warm(md);
+        artifactTable(md);
+        listPages(md);
+        levers(md);
+        return md.toString();
+    }
+
+    private void targets(StringBuilder md) {
+        line(md, "### Against the targets");
+        line(md, "");
+        line(md, "| target | measured | met |");
+        line(md, "| --- | --- | --- |");
+        if (gateway != null) {
+            GatewayBench.Cold worst = gateway.cold().stream()
+                    .max((a, b) -> Double.compare(a.ratio(), b.ratio())).orElseThrow();
+            double ratio = worst.ratio();
+            double worstInit = gateway.cold().stream().mapToDouble(c -> Stats.median(c.initMillis())).max().orElse(Double.NaN);
+            line(md, "| worst cold first request per route ≤ %.0fx a bare `java -version` | %.1fx (%s: %.0f ms vs %.0f ms); "
+                            + "worst Init Duration %.0f ms | %s |", COLD_RATIO_TARGET, ratio, worst.route().name(),
+                    Stats.median(worst.clientMillis()), Stats.median(worst.bareMillis()), worstInit,
+                    met(ratio <= COLD_RATIO_TARGET));
+            double fetch = gateway.warm().stream().filter(w -> w.route().function().equals("GetArticleFunction"))
+                    .mapToDouble(GatewayBench.Warm::p50).findFirst().orElse(Double.NaN);
+            line(md, "| warm fetch p50 through the local gateway ≤ %.0f ms | %.2f ms | %s |", WARM_FETCH_P50_TARGET_MS,
+                    fetch, met(fetch <= WARM_FETCH_P50_TARGET_MS));
+            long requests = gateway.load().stream().filter(l -> l.clients() == 64).mapToLong(GatewayBench.Load::requests).sum();
+            long errors = gateway.load().stream().filter(l -> l.clients() == 64).mapToLong(GatewayBench.Load::errors).sum();
+            line(md, "| 64 concurrent clients against `serve`, zero errors | %,d errors in %,d requests (all routes) | %s |",
+                    errors, requests, met(errors == 0 && requests > 0));
+        } else {
+            line(md, "| cold start, warm fetch, 64 clients | not measured: %s | - |", gatewaySkipped);
+        }
+        if (lists != null) {
+            double units = worstListRatio(ListPageCost.Measurement::engineRcu);
+            double time = worstListRatio(ListPageCost.Measurement::medianMillis);
+            line(md, "| list page at %,d articles within %.1fx of %,d: read units | worst %.2fx | %s |", largestSize(),
+                    LIST_RATIO_TARGET, smallestSize(), units, met(units <= LIST_RATIO_TARGET));
+            line(md, "| the same: time | worst %.2fx | %s |", time, met(time <= LIST_RATIO_TARGET));
+        }
+        long largest = artifacts.stream().mapToLong(Artifacts.Artifact::bytes).max().orElse(0);
+        boolean onlyOurs = artifacts.stream().allMatch(a -> List.of(FUNCTIONS_HTTP_CLIENT).containsAll(a.httpClients()));
+        line(md, "| each artifact ≤ 8 MB, no HTTP client but %s | largest %s; HTTP clients inside: %s | %s |",
+                FUNCTIONS_HTTP_CLIENT, megabytes(largest), artifacts.stream().flatMap(a -> a.httpClients().stream())
+                        .distinct().toList(), met(largest <= ARTIFACT_TARGET_BYTES && onlyOurs));
+        line(md, "");
+    }
+
+    private void coldStarts(StringBuilder md) {
+        line(md, "### Cold start (median of %d fresh starts each)", options.coldRuns());
+        line(md, "");
+        line(md, "Bare `java -version` on the functions' JDK: **%.0f ms** (median of %d at the start of the run). Each "
+                + "cold start below is paired with a bare `java -version` run just before it, and divided by the median "
+                + "of those, so both times share the machine's load.", median(bareJava), bareJava.size());
+        line(md, "");
+        if (gateway != null) {
+            line(md, "Through the gateway (`serve`, the real Lambda runtime client in each function JVM): the client's "
+                    + "first request to each route on a fresh server, and the Init Duration of Lambda's REPORT line.");
+            line(md, "");
+            line(md, "| route | first request | Init Duration | paired bare java | first request ÷ bare java |");
+            line(md, "| --- | ---: | ---: | ---: | ---: |");
+            for (GatewayBench.Cold cold : gateway.cold()) {
+                line(md, "| %s | %.0f ms | %.0f ms | %.0f ms | %.1fx |", cold.route().name(),
+                        Stats.median(cold.clientMillis()), Stats.median(cold.initMillis()),
+                        Stats.median(cold.bareMillis()), cold.ratio());
+            }
+            line(md, "");
+        }
+        line(md, "Direct (no runtime client, no gateway: a fresh JVM that builds the handler and invokes it with the "
+                + "sample event, with the template's JAVA_TOOL_OPTIONS): time from spawn to each step.");
+        line(md, "");
+        line(md, "| function | JVM to main | handler built (init) | first response | paired bare java | ÷ bare java |");
+        line(md, "| --- | ---: | ---: | ---: | ---: | ---: |");
+        for (DirectColdStart.Result r : direct) {
+            if (r.variant().equals(JvmLevers.TEMPLATE)) {
+                double first = r.median(DirectColdStart.Start::toFirstResponse);
+                line(md, "| %s | %.0f ms | %.0f ms | %.0f ms (%s) | %.0f ms | %.1fx |", r.function().name(),
+                        r.median(DirectColdStart.Start::toMain), r.median(DirectColdStart.Start::toInit), first,
+                        r.starts().getFirst().status(), r.median(DirectColdStart.Start::bare), r.ratio());
+            }
+        }
+        line(md, "");
+    }
+
+    private void warm(StringBuilder md) {
+        if (gateway == null) {
+            return;
+        }
+        line(md, "### Warm requests through the gateway");
+        line(md, "");
+        line(md, "Latency one request at a time (after a warm-up), then requests per second with 1, 8 and 64 clients "
+                + "each sending one request after another (serve runs up to 4 instances per function).");
+        line(md, "");
+        line(md, "| route | p50 | p99 | req/s, 1 client | req/s, 8 | req/s, 64 | p99 at 64 | errors |");
+        line(md, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (GatewayBench.Warm warm : gateway.warm()) {
+            List<GatewayBench.Load> loads = gateway.load().stream().filter(l -> l.route().equals(warm.route())).toList();
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %.2f ms | %.2f ms |",
+                    warm.route().name(), warm.p50(), warm.p99()));
+            for (int clients : GatewayBench.CLIENTS) {
+                loads.stream().filter(l -> l.clients() == clients).findFirst()
+                        .ifPresent(l -> row.append(String.format(Locale.ROOT, " %.0f |", l.perSecond())));
+            }
+            GatewayBench.Load most = loads.getLast();
+            row.append(String.format(Locale.ROOT, " %.1f ms | %d |", most.p99(),
+                    loads.stream().mapToLong(GatewayBench.Load::errors).sum()));
+            line(md, "%s", row);
+        }
+        if (engine != null) {
+            line(md, "");
+            line(md, "Under the fetch: the same consistent GetItem from the bench's own warm client straight to dynalite "
+                    + "(no gateway, runtime client or function) takes p50 %.2f ms, p99 %.2f ms (%,d calls); the fallback "
+                    + "route's p50 is the gateway and runtime client alone.", engine.p50(), engine.p99(), engine.calls());
+        }
+        gateway.load().stream().filter(l -> l.firstError() != null).forEach(l ->
+                line(md, "%n- %s, %d clients, first error: %s", l.route().name(), l.clients(), l.firstError()));
+        line(md, "");
+    }
+
+    private void artifactTable(StringBuilder md) {
+        line(md, "### Artifacts (the shaded jar each CodeUri names, uploaded as it is)");
+        line(md, "");
+        line(md, "| function | size | bytes | entries | HTTP clients inside |");
+        line(md, "| --- | ---: | ---: | ---: | --- |");
+        for (Artifacts.Artifact a : artifacts) {
+            line(md, "| %s | %s | %,d | %,d | %s |", a.function(), megabytes(a.bytes()), a.bytes(), a.entries(),
+                    a.httpClients().isEmpty() ? "none" : String.join(", ", a.httpClients()));
+        }
+        line(md, "");
+    }
+
+    private void listPages(StringBuilder md) {
+        if (lists == null) {
+            return;
+        }
+        line(md, "### List page cost as the table grows");
+        line(md, "");
+        line(md, "The first page's Query (limit + 1 items), ReturnConsumedCapacity=TOTAL, median time of %d through "
+                + "the SDK to dynalite; one table per size, queried in turn.", options.listTimedRuns());
+        line(md, "");
+        List<Integer> sizes = options.listSizes();
+        StringBuilder header = new StringBuilder("| pattern | limit |");
+        StringBuilder rule = new StringBuilder("| --- | ---: |");
+        for (int size : sizes) {
+            header.append(String.format(Locale.ROOT, " RCU %s |", count(size)));
+            rule.append(" ---: |");
+        }
+        header.append(" ratio |");
+        rule.append(" ---: |");
+        for (int size : sizes) {
+            header.append(String.format(Locale.ROOT, " ms %s |", count(size)));
+            rule.append(" ---: |");
+        }
+        header.append(" ratio |");
+        rule.append(" ---: |");
+        line(md, "%s", header);
+        line(md, "%s", rule);
+        boolean agree = true;
+        for (ListPageCost.Pattern pattern : ListPageCost.PATTERNS) {
+            for (int limit : ListPageCost.LIMITS) {
+                List<ListPageCost.Measurement> row = lists.measurements().stream()
+                        .filter(m -> m.pattern().equals(pattern) && m.limit() == limit).toList();
+                StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "| %s | %d |", pattern.name(), limit));
+                for (ListPageCost.Measurement m : row) {
+                    text.append(String.format(Locale.ROOT, " %.1f |", m.engineRcu()));
+                    agree &= m.engineRcu() == m.computedRcu() && m.items() == limit + 1;
+                }
+                text.append(String.format(Locale.ROOT, " %.2f |", ratio(row, ListPageCost.Measurement::engineRcu)));
+                for (ListPageCost.Measurement m : row) {
+                    text.append(String.format(Locale.ROOT, " %.2f |", m.medianMillis()));
+                }
+                text.append(String.format(Locale.ROOT, " %.2f |", ratio(row, ListPageCost.Measurement::medianMillis)));
+                line(md, "%s", text);
+            }
+        }
+        line(md, "");
+        line(md, "Ratio: the figure at %,d articles ÷ the figure at %,d. Read units are what dynalite reported; %s",
+                largestSize(), smallestSize(), agree
+                        ? "DynamoDB's rule applied to the items returned (sizes summed, rounded up to 4 KB, halved for an "
+                        + "eventually consistent read) gives the same for every page, and every page was full."
+                        : "**DynamoDB's rule applied to the items returned differs from it for some page, or a page was "
+                        + "not full: see the measurements.**");
+        line(md, "");
+        StringBuilder seeding = new StringBuilder("Seeding (BatchWriteItem, 25 items a call, 4 threads):");
+        for (ListPageRun.Seeding s : lists.seeding()) {
+            seeding.append(String.format(Locale.ROOT, " %,d articles (%,d items) in %.0f s;", s.articles(), s.items(), s.seconds()));
+        }
+        line(md, "%s", seeding.substring(0, seeding.length() - 1) + ".");
+        line(md, "");
+    }
+
+    private void levers(StringBuilder md) {
+        List<DirectColdStart.Variant> variants = direct.stream().map(DirectColdStart.Result::variant).distinct().toList();
+        if (variants.size() < 2) {
+            return;
+        }
+        line(md, "### JVM options at a cold start (direct, first response, median of %d)", options.coldRuns());
+        line(md, "");
+        StringBuilder header = new StringBuilder("| function |");
+        StringBuilder rule = new StringBuilder("| --- |");
+        for (DirectColdStart.Variant v : variants) {
+            header.append(' ').append(v.name()).append(" |");
+            rule.append(" ---: |");
+        }
+        line(md, "%s", header);
+        line(md, "%s", rule);
+        for (BenchFunction function : direct.stream().map(DirectColdStart.Result::function).distinct().toList()) {
+            List<DirectColdStart.Result> results = direct.stream().filter(r -> r.function().equals(function)).toList();
+            double base = results.getFirst().median(DirectColdStart.Start::toFirstResponse);
+            StringBuilder row = new StringBuilder("| " + function.name() + " |");
+            for (DirectColdStart.Result r : results) {
+                double first = r.median(DirectColdStart.Start::toFirstResponse);
+                double warmP50 = Stats.median(r.starts().stream().flatMap(s -> s.warm().stream()).toList());
+                row.append(String.format(Locale.ROOT, " %.0f ms (%.2fx), warm %.2f ms |", first, first / base, warmP50));
+            }
+            line(md, "%s", row);
+        }
+        line(md, "");
+        line(md, "Warm: the handler's own time per invocation (in process, median of the invocations after the first), "
+                + "the DynamoDB call to dynalite included. Archives are made by one training run per function.");
+        line(md, "");
+    }
+
+    private double worstListRatio(ToDoubleFunction<ListPageCost.Measurement> figure) {
+        double worst = 0;
+        for (ListPageCost.Pattern pattern : ListPageCost.PATTERNS) {
+            for (int limit : ListPageCost.LIMITS) {
+                worst = Math.max(worst, ratio(lists.measurements().stream()
+                        .filter(m -> m.pattern().equals(pattern) && m.limit() == limit).toList(), figure));
+            }
+        }
+        return worst;
+    }
+
+    private double ratio(List<ListPageCost.Measurement> row, ToDoubleFunction<ListPageCost.Measurement> figure) {
+        double smallest = row.stream().filter(m -> m.articles() == smallestSize()).mapToDouble(figure).findFirst().orElse(Double.NaN);
+        double largest = row.stream().filter(m -> m.articles() == largestSize()).mapToDouble(figure).findFirst().orElse(Double.NaN);
+        return largest / smallest;
+    }
+
+    private int smallestSize() {
+        return options.listSizes().getFirst();
+    }
+
+    private int largestSize() {
+        return options.listSizes().getLast();
+    }
+
+    private static double median(List<Double> sample) {
+        return sample.isEmpty() ? Double.NaN : Stats.median(sample);
+    }
+
+    private static String met(boolean met) {
+        return met ? "yes" : "**no**";
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.2f MB", bytes / 1e6);
+    }
+
+    private static String count(int articles) {
+        return articles >= 1000 && articles % 1000 == 0 ? (articles / 1000) + "k" : Integer.toString(articles);
+    }
+
+    private static void line(StringBuilder md, String format, Object... args) {
+        md.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}

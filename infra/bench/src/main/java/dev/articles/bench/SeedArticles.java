@@ -1,0 +1,65 @@
+package dev.articles.bench;
+
+import dev.articles.core.article.Article;
+import dev.articles.core.article.ArticleIds;
+import dev.articles.core.store.ArticleItems;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The bench's articles: article {@code i} has the same content in every run (its id is a fresh ULID). Sizes are those of a real news item (a
+ * 2 KB body, a 240-character summary). Every filter the bench lists matches a fixed share of all articles, so
+ * each partition grows with the table and every page measured is full at every table size:
+ * half are by {@link #AUTHOR}, all carry {@link #TAG}, and half were published inside {@link #SINCE}..{@link #UNTIL}.
+ */
+public final class SeedArticles {
+
+    public static final String AUTHOR = "Staff reporter";
+    public static final String OTHER_AUTHOR = "Wire desk";
+    public static final String TAG = "news";
+    private static final String[] TOPICS = {"politics", "economy", "science", "sport", "culture"};
+    /** Published times are spread evenly over these four years; the window is the middle two. */
+    public static final Instant FIRST = Instant.parse("2020-01-01T00:00:00Z");
+    public static final Instant SINCE = Instant.parse("2021-01-01T00:00:00Z");
+    public static final Instant UNTIL = Instant.parse("2023-01-01T00:00:00Z");
+    private static final Duration SPAN = Duration.between(FIRST, Instant.parse("2024-01-01T00:00:00Z"));
+    private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
+    private static final String BODY = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(36);
+
+    private final ArticleIds ids = new ArticleIds();
+
+    /** Article {@code i}: created {@code i} ms after a fixed instant, so ids are unique and ordered by i. */
+    public Article article(int i) {
+        Random random = new Random(i);
+        Instant created = CREATED.plusMillis(i);
+        Instant published = FIRST.plusSeconds((long) (random.nextDouble() * SPAN.toSeconds()));
+        String topic = TOPICS[i % TOPICS.length];
+        return new Article(ids.next(created),
+                "Article " + i + ": what the " + topic + " desk learned this week, and why it matters",
+                ("A summary of article " + i + " about " + topic + ", long enough to be a real one. ").repeat(3),
+                BODY,
+                i % 2 == 0 ? AUTHOR : OTHER_AUTHOR,
+                "Example News",
+                "https://news.example.org/" + topic + "/" + i,
+                List.of(TAG, topic),
+                published,
+                created);
+    }
+
+    /** The items a completed create leaves: the article item, and its tag entries no longer pending. */
+    public static List<Map<String, AttributeValue>> items(Article article) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        items.add(ArticleItems.article(article));
+        for (String tag : article.tags()) {
+            Map<String, AttributeValue> entry = ArticleItems.tagEntry(article, tag);
+            entry.remove(ArticleItems.PENDING);
+            items.add(entry);
+        }
+        return items;
+    }
+}

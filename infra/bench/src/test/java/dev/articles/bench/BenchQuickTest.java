@@ -1,0 +1,42 @@
+package dev.articles.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.articles.template.ProjectRoot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The bench's smoke run end to end: every part runs against the built jars and the report has every section.
+ * No figure is checked: times on a shared 2-core machine are not test material.
+ */
+class BenchQuickTest {
+
+    @Test
+    void aQuickRunReportsEveryPart(@TempDir Path dir) throws Exception {
+        Path root = ProjectRoot.find();
+        Path out = dir.resolve("performance.md");
+
+        String report = Bench.run(root, Options.parse(List.of("--quick", "--out", out.toString()), root), Progress.stderr());
+        ReportFile.write(out, report, true);
+
+        assertThat(report).contains("### Against the targets", "### Cold start", "### Warm requests through the gateway",
+                "### Artifacts", "### List page cost as the table grows");
+        assertThat(report).doesNotContain("not measured", "NaN");
+        assertThat(Files.readString(out)).isEqualTo(report);
+    }
+
+    @Test
+    void theReportReplacesOnlyItsOwnPartOfThePage() {
+        String page = "# Performance\n\nwritten by hand\n\n" + ReportFile.BEGIN + "\nold figures\n" + ReportFile.END
+                + "\n\n## Scaling\n\nalso by hand\n";
+
+        String merged = ReportFile.merge(page, "new figures\n");
+
+        assertThat(merged).isEqualTo("# Performance\n\nwritten by hand\n\n" + ReportFile.BEGIN + "\nnew figures\n"
+                + ReportFile.END + "\n\n## Scaling\n\nalso by hand\n");
+    }
+}

@@ -62,6 +62,13 @@ class ArticlesApiTest {
     }
 
     @Test
+    @Order(0)
+    void startsWithOurOwnOutputOnly() {
+        assertThat(serve.lines().getFirst()).startsWith("articles-local: the API of ");
+        assertThat(serve.output()).doesNotContain("SLF4J");
+    }
+
+    @Test
     @Order(1)
     void concurrentFirstRequestsStartSeveralInstances() {
         List<CompletableFuture<Integer>> requests = IntStream.range(0, 3)

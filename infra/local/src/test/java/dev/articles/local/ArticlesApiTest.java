@@ -112,6 +112,16 @@ class ArticlesApiTest {
     }
 
     @Test
+    void withoutAnIssuerTheTemplateHasNoAuthorizerAndNoTokenIsLookedAt() {
+        HttpResponse<String> created = Http.send(api, "POST", "/articles",
+                "{\"title\":\"Open\",\"body\":\"No token needed.\"}".getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json", "Authorization", "Bearer not-a-jwt");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(Http.json(created)).containsEntry("author", null);
+        assertThat(serve.lines()).noneMatch(l -> l.contains("JWT"));
+    }
+
+    @Test
     void unknownPathsAndMethodsGetTheFallbacksProblemDocuments() {
         HttpResponse<String> notFound = Http.get(api, "/nothing/here");
         assertThat(notFound.statusCode()).isEqualTo(404);

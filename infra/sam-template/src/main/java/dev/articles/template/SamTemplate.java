@@ -107,6 +107,32 @@ public final class SamTemplate {
                                 + functions().stream().map(FunctionSpec::logicalId).toList()));
     }
 
+    /**
+     * The statements of a function's inline policies, in template order, resolved with {@code resolver} (which
+     * needs a value for each resource they name, e.g. {@code ArticlesTable.Arn}). Only inline statements can be
+     * read: a managed policy or SAM policy template grants what this file does not say, so it is an error here.
+     */
+    public List<PolicyStatement> policyStatements(String functionLogicalId, IntrinsicResolver resolver) {
+        Map<String, Object> properties = resources(FUNCTION_TYPE).get(functionLogicalId);
+        if (properties == null) {
+            throw new IllegalArgumentException("no function " + functionLogicalId + " in " + file);
+        }
+        Object policies = properties.get("Policies");
+        List<PolicyStatement> out = new ArrayList<>();
+        for (Object policy : policies == null ? List.of() : policies instanceof List<?> list ? list : List.of(policies)) {
+            if (!(policy instanceof Map<?, ?> map) || !map.containsKey("Statement")) {
+                throw new IllegalArgumentException(functionLogicalId + ": only inline policies (- Statement: ...) can "
+                        + "be read, not " + policy);
+            }
+            Object statements = resolver.resolve(map.get("Statement"));
+            for (Object statement : statements instanceof List<?> list ? list : List.of(statements)) {
+                Map<String, Object> s = asMap(statement, functionLogicalId + " policy statement");
+                out.add(new PolicyStatement(String.valueOf(s.get("Effect")), strings(s.get("Action")), strings(s.get("Resource"))));
+            }
+        }
+        return out;
+    }
+
     /** Every HttpApi event of every function, in template order. */
     public List<RouteSpec> routes() {
         IntrinsicResolver params = parameterResolver();
@@ -275,6 +301,13 @@ public final class SamTemplate {
 
     private static List<String> stringList(IntrinsicResolver params, Object value) {
         return value == null ? List.of() : params.resolveStringList(value);
+    }
+
+    /** An IAM element that is one string or a list of them. */
+    private static List<String> strings(Object value) {
+        return value == null ? List.of()
+                : value instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                : List.of(String.valueOf(value));
     }
 
     private static String required(IntrinsicResolver params, Map<String, Object> properties, String key, String id) {

@@ -137,6 +137,31 @@ class SamTemplateTest {
     }
 
     @Test
+    void inlinePolicyStatementsResolve() {
+        IntrinsicResolver resolver = template.resolver(Map.of("ArticlesTable.Arn", "arn:table"),
+                IntrinsicResolver.DynamicReferences.NONE);
+        assertThat(template.policyStatements("ListArticlesFunction", resolver)).containsExactly(
+                new PolicyStatement("Allow", List.of("dynamodb:Query"), List.of("arn:table", "arn:table/index/*")),
+                new PolicyStatement("Allow", List.of("dynamodb:GetItem"), List.of("arn:table")));
+        assertThat(template.policyStatements("RouteFallbackFunction", resolver)).isEmpty();
+    }
+
+    @Test
+    void aPolicyThatIsNotInlineIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("template.yaml"), """
+                Resources:
+                  F:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Policies:
+                        - AmazonDynamoDBFullAccess
+                        - DynamoDBCrudPolicy: { TableName: t }
+                """);
+        assertThatThrownBy(() -> SamTemplate.load(file).policyStatements("F", template.parameterResolver()))
+                .hasMessageContaining("only inline policies").hasMessageContaining("AmazonDynamoDBFullAccess");
+    }
+
+    @Test
     void outputsResolveSubAndGetAtt() {
         @SuppressWarnings("unchecked")
         Map<String, Object> outputs = (Map<String, Object>) rawSection("Outputs");

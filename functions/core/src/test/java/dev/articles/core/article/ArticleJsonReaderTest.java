@@ -53,6 +53,14 @@ class ArticleJsonReaderTest {
         assertThat(invalid(body).problem().type()).isEqualTo(Problem.Type.INVALID_JSON);
     }
 
+    /** "All JSON is UTF-8": a body in another Unicode encoding is not read as JSON, though a parser could detect it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-16BE", "UTF-16LE", "UTF-16", "UTF-32BE", "UTF-32LE"})
+    void otherUnicodeEncodingsThanUtf8AreRejected(String charset) {
+        byte[] body = "{\"title\":\"Caf\u00e9\",\"body\":\"b\"}".getBytes(java.nio.charset.Charset.forName(charset));
+        assertThat(invalid(body).problem().type()).isEqualTo(Problem.Type.INVALID_JSON);
+    }
+
     @Test
     void largeNumbersAreOnlyWrongTypes() {
         assertThat(ArticleJsonReader.read("{\"title\":1e400,\"n\":-123456789012345678901234567890}".getBytes(StandardCharsets.UTF_8)).errors())

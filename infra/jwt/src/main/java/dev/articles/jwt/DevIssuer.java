@@ -33,7 +33,7 @@ public final class DevIssuer implements AutoCloseable {
 
     static final String CONFIGURATION_PATH = "/.well-known/openid-configuration";
     static final String JWKS_PATH = "/.well-known/jwks.json";
-    private static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+    public static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
     private final RSAKey key;
     private final HttpServer server;

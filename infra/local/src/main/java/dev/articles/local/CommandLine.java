@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The command line of articles-local.jar. */
@@ -15,17 +17,26 @@ final class CommandLine {
     static final String USAGE = """
             usage:
               java -jar infra/local/target/articles-local.jar serve [--port N] [--data-dir DIR | --in-memory]
-                  [--dynamodb-endpoint URL] [--template FILE]
+                  [--dynamodb-endpoint URL] [--template FILE] [--parameter NAME=VALUE ...] [--auth]
               java -jar infra/local/target/articles-local.jar invoke <FunctionLogicalId> -e EVENT.json
-                  [--data-dir DIR | --in-memory] [--dynamodb-endpoint URL] [--template FILE]
-            Run from the project root. Data persists in .local-data/ unless --in-memory or --dynamodb-endpoint.""";
+                  [--data-dir DIR | --in-memory] [--dynamodb-endpoint URL] [--template FILE] [--parameter NAME=VALUE ...]
+            Run from the project root. Data persists in .local-data/ unless --in-memory or --dynamodb-endpoint.
+            --parameter sets a template parameter (as sam's --parameter-overrides), e.g. JwtIssuer=https://... ;
+            --auth starts a local token issuer, sets JwtIssuer and JwtAudience to it and prints a token.""";
+
+    /** The template parameters --auth sets: the issuer and audience of the template's JWT authorizer. */
+    static final String ISSUER_PARAMETER = "JwtIssuer";
+    static final String AUDIENCE_PARAMETER = "JwtAudience";
 
     static final int DEFAULT_PORT = 3000;
 
-    record Serve(int port, DataOption data, Path template, Path projectRoot) {
+    /** @param devIssuer {@code --auth}: serve tokens of a local issuer */
+    record Serve(int port, DataOption data, Path template, Path projectRoot, Map<String, String> parameters,
+                 boolean devIssuer) {
     }
 
-    record Invoke(String function, Path event, DataOption data, Path template, Path projectRoot) {
+    record Invoke(String function, Path event, DataOption data, Path template, Path projectRoot,
+                  Map<String, String> parameters) {
     }
 
     private CommandLine() {
@@ -51,6 +62,8 @@ final class CommandLine {
         Optional<DataOption> data = Optional.empty();
         Optional<Path> template = Optional.empty();
         Optional<Path> event = Optional.empty();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        boolean devIssuer = false;
         while (!args.isEmpty()) {
             String option = args.poll();
             switch (option) {
@@ -59,6 +72,13 @@ final class CommandLine {
                 case "--in-memory" -> data = exclusive(data, new DataOption.InMemory());
                 case "--dynamodb-endpoint" -> data = exclusive(data, new DataOption.Endpoint(endpoint(value(args, option))));
                 case "--template" -> template = Optional.of(Path.of(value(args, option)).toAbsolutePath());
+                case "--parameter" -> parameter(parameters, value(args, option));
+                case "--auth" -> {
+                    if (function != null) {
+                        throw new IllegalArgumentException("--auth is an option of serve");
+                    }
+                    devIssuer = true;
+                }
                 case "-e", "--event" -> {
                     if (function == null) {
                         throw new IllegalArgumentException(option + " is an option of invoke");
@@ -74,14 +94,18 @@ final class CommandLine {
         }
         Path root = projectRoot(templateFile);
         DataOption chosen = data.orElseGet(() -> DataOption.defaultFor(root));
+        if (devIssuer && (parameters.containsKey(ISSUER_PARAMETER) || parameters.containsKey(AUDIENCE_PARAMETER))) {
+            throw new IllegalArgumentException("--auth sets " + ISSUER_PARAMETER + " and " + AUDIENCE_PARAMETER
+                    + " itself: give either --auth or those parameters");
+        }
         if (function == null) {
-            return new Serve(port, chosen, templateFile, root);
+            return new Serve(port, chosen, templateFile, root, parameters, devIssuer);
         }
         Path eventFile = event.orElseThrow(() -> new IllegalArgumentException("invoke needs -e EVENT.json"));
         if (!Files.isRegularFile(eventFile)) {
             throw new IllegalArgumentException("no event file " + eventFile);
         }
-        return new Invoke(function, eventFile, chosen, templateFile, root);
+        return new Invoke(function, eventFile, chosen, templateFile, root, parameters);
     }
 
     /** The project (where dynalite is installed and data is kept): from the working directory, else the template's. */
@@ -110,6 +134,16 @@ final class CommandLine {
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--port needs a port number (0 for any free one), got " + value);
+        }
+    }
+
+    private static void parameter(Map<String, String> parameters, String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("--parameter needs NAME=VALUE, got " + assignment);
+        }
+        if (parameters.putIfAbsent(assignment.substring(0, eq), assignment.substring(eq + 1)) != null) {
+            throw new IllegalArgumentException("--parameter " + assignment.substring(0, eq) + " is given twice");
         }
     }
 

@@ -18,12 +18,15 @@ import java.util.concurrent.TimeoutException;
  */
 final class FunctionInstance implements AutoCloseable {
 
+    private static final String PEAK_RSS = "VmHWM:";
+
     private final FunctionSpec spec;
     private final int number;
     private final int artifactVersion;
     private final LambdaLog log;
     private final RuntimeApi api;
     private final ChildProcess process;
+    private final Path statusFile;
     private final long startNanos = System.nanoTime();
     private volatile long readyNanos;
     private volatile boolean closing;
@@ -59,6 +62,7 @@ final class FunctionInstance implements AutoCloseable {
             throw e;
         }
         this.process = started;
+        this.statusFile = Path.of("/proc", Long.toString(started.pid()), "status");
         process.onExit().thenAccept(code -> {
             if (!closing) {
                 log.note(spec.logicalId(), "instance " + number + " exited with code " + code);
@@ -114,21 +118,21 @@ final class FunctionInstance implements AutoCloseable {
         }
         long begin = System.nanoTime();
         InvocationResult result;
-        long memoryMb;
+        boolean failed = true;
         try {
             result = invocation.result.get(spec.timeoutSeconds(), TimeUnit.SECONDS);
-            memoryMb = maxMemoryMb();
+            failed = false;
         } catch (TimeoutException e) {
             log.timedOut(spec.logicalId(), invocation.requestId, spec.timeoutSeconds());
-            memoryMb = maxMemoryMb();
-            close();
             result = new InvocationResult.TimedOut(spec.timeoutSeconds());
         } catch (ExecutionException | InterruptedException e) {
-            memoryMb = maxMemoryMb();
-            close();
             result = new InvocationResult.Crashed(e.toString());
         }
-        double durationMillis = (System.nanoTime() - begin) / 1e6;
+        double durationMillis = (System.nanoTime() - begin) / 1e6; // the function's time, not our bookkeeping's
+        long memoryMb = maxMemoryMb(); // before close(): a killed JVM has no /proc entry left
+        if (failed) {
+            close();
+        }
         double initMillis = cold ? (readyNanos - startNanos) / 1e6 : -1;
         log.end(spec.logicalId(), invocation.requestId, durationMillis, spec.memorySize(), memoryMb, initMillis);
         idleSinceNanos = System.nanoTime();
@@ -146,17 +150,15 @@ final class FunctionInstance implements AutoCloseable {
         log.functionLine(spec.logicalId(), api.lastRequestId(), line);
     }
 
-    /** Peak resident memory of the JVM, from /proc (0 where there is none). */
+    /** Peak resident memory of the JVM, from /proc (0 where there is none); read after every invocation, so no regex. */
     private long maxMemoryMb() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-                }
-            }
+            String status = Files.readString(statusFile);
+            int at = status.indexOf(PEAK_RSS);
+            int end = status.indexOf(" kB", at);
+            return at < 0 || end < 0 ? 0 : Long.parseLong(status.substring(at + PEAK_RSS.length(), end).strip()) / 1024;
         } catch (IOException | NumberFormatException | SecurityException gone) {
-            // the process has exited: nothing to report
+            return 0; // the process has exited: nothing to report
         }
-        return 0;
     }
 }

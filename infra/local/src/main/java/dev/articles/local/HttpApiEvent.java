@@ -1,5 +1,6 @@
 package dev.articles.local;
 
+import dev.articles.jwt.VerifiedJwt;
 import dev.articles.template.RouteSpec;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -39,7 +41,9 @@ final class HttpApiEvent {
         return Base64.getEncoder().encodeToString(bytes).replace('/', 'A').replace('+', 'B');
     }
 
-    static Map<String, Object> build(HttpRequest request, Router.Match match, String requestId, Instant now) {
+    /** @param jwt the token the route's JWT authorizer accepted; empty for a route without one */
+    static Map<String, Object> build(HttpRequest request, Router.Match match, String requestId, Instant now,
+                                     Optional<VerifiedJwt> jwt) {
         Map<String, Object> event = new LinkedHashMap<>();
         RouteSpec route = match.route();
         event.put("version", "2.0");
@@ -60,6 +64,12 @@ final class HttpApiEvent {
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("accountId", ACCOUNT_ID);
         context.put("apiId", API_ID);
+        jwt.ifPresent(token -> {
+            Map<String, Object> verified = new LinkedHashMap<>();
+            verified.put("claims", token.claims());
+            verified.put("scopes", token.scopes().orElse(null)); // null when the route requires no scopes, as AWS sends
+            context.put("authorizer", Map.of("jwt", verified));
+        });
         String host = headers.getOrDefault("host", "localhost");
         context.put("domainName", host);
         context.put("domainPrefix", host.split("[.:]", 2)[0]);

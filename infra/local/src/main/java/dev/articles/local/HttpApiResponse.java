@@ -3,6 +3,7 @@ package dev.articles.local;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,20 @@ record HttpApiResponse(int status, List<Map.Entry<String, String>> headers, byte
 
     static HttpApiResponse notFound() {
         return message(404, "Not Found");
+    }
+
+    /**
+     * The JWT authorizer's refusal. API Gateway answers {@code {"message":"Unauthorized"}} and cannot be told
+     * otherwise; locally it is the contract's Problem Details, which front ends handle like every other error.
+     */
+    static HttpApiResponse unauthorized(String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:articles:problem:unauthorized");
+        problem.put("title", "Authentication required");
+        problem.put("status", 401);
+        problem.put("detail", detail);
+        return new HttpApiResponse(401, new ArrayList<>(List.of(Map.entry("content-type", "application/problem+json"),
+                Map.entry("cache-control", "no-store"), Map.entry("www-authenticate", "Bearer"))), Json.write(problem));
     }
 
     /** The gateway's own error documents: {@code {"message":"..."}}. */

@@ -2,6 +2,7 @@ package dev.articles.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.articles.jwt.VerifiedJwt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,14 +29,17 @@ final class HttpApiServer implements AutoCloseable {
             "connection", "keep-alive", "date");
 
     private final Router router;
+    private final JwtAuthorization authorization;
     private final Optional<CorsPolicy> cors;
     private final Map<String, FunctionPool> pools;
     private final LambdaLog log;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    HttpApiServer(int port, Router router, Optional<CorsPolicy> cors, Map<String, FunctionPool> pools, LambdaLog log) {
+    HttpApiServer(int port, Router router, JwtAuthorization authorization, Optional<CorsPolicy> cors,
+                  Map<String, FunctionPool> pools, LambdaLog log) {
         this.router = router;
+        this.authorization = authorization;
         this.cors = cors;
         this.pools = pools;
         this.log = log;
@@ -79,7 +83,16 @@ final class HttpApiServer implements AutoCloseable {
                     response = HttpApiResponse.notFound();
                 } else {
                     target = match.get().route().functionLogicalId();
-                    response = invoke(request, match.get(), requestId);
+                    // As API Gateway: the authorizer first; a rejected request never reaches the function.
+                    response = switch (authorization.authorize(match.get().route(), joined)) {
+                        case JwtAuthorization.Outcome.Open open -> invoke(request, match.get(), requestId, Optional.empty());
+                        case JwtAuthorization.Outcome.Verified verified ->
+                                invoke(request, match.get(), requestId, Optional.of(verified.jwt()));
+                        case JwtAuthorization.Outcome.Rejected rejected -> {
+                            target = "JWT authorizer (" + rejected.reason() + ")";
+                            yield rejected.response();
+                        }
+                    };
                 }
                 if (cors.isPresent()) {
                     response = withCors(response, cors.get().responseHeaders(Optional.ofNullable(joined.get("origin"))));
@@ -95,12 +108,12 @@ final class HttpApiServer implements AutoCloseable {
         }
     }
 
-    private HttpApiResponse invoke(HttpRequest request, Router.Match match, String requestId) {
+    private HttpApiResponse invoke(HttpRequest request, Router.Match match, String requestId, Optional<VerifiedJwt> jwt) {
         FunctionPool pool = pools.get(match.route().functionLogicalId());
         if (pool == null) {
             return HttpApiResponse.internalServerError();
         }
-        byte[] event = Json.write(HttpApiEvent.build(request, match, requestId, Instant.now()));
+        byte[] event = Json.write(HttpApiEvent.build(request, match, requestId, Instant.now(), jwt));
         return HttpApiResponse.fromResult(pool.invoke(event));
     }
 

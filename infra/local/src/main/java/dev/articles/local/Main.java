@@ -1,13 +1,19 @@
 package dev.articles.local;
 
+import dev.articles.jwt.DevIssuer;
+import dev.articles.template.ParameterSpec;
 import dev.articles.template.RouteSpec;
 import dev.articles.template.SamTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -19,6 +25,10 @@ public final class Main {
 
     /** The most instances of one function at once; more concurrent requests wait for one. */
     static final int MAX_INSTANCES = Integer.getInteger("articles.local.maxInstances", 4);
+    /** Who --auth's token is for; an article created with it and no author is credited to the name. */
+    static final String DEV_AUDIENCE = "articles-local";
+    static final String DEV_SUBJECT = "local-developer";
+    static final String DEV_NAME = "Local Developer";
     /** Instances idle this long are stopped (Lambda keeps them minutes to hours; we free the laptop sooner). */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(Long.getLong("articles.local.idleSeconds", 300));
 
@@ -49,13 +59,20 @@ public final class Main {
 
     private static void serve(CommandLine.Serve options) {
         LambdaLog log = new LambdaLog(System.out);
-        SamTemplate template = SamTemplate.load(options.template());
+        Optional<DevIssuer> devIssuer = options.devIssuer() ? Optional.of(DevIssuer.start(DEV_AUDIENCE)) : Optional.empty();
+        Map<String, String> parameters = new LinkedHashMap<>(options.parameters());
+        devIssuer.ifPresent(issuer -> {
+            parameters.put(CommandLine.ISSUER_PARAMETER, issuer.issuer());
+            parameters.put(CommandLine.AUDIENCE_PARAMETER, issuer.audience());
+        });
+        SamTemplate template = load(options.template(), parameters);
+        JwtAuthorization authorization = new JwtAuthorization(template); // refuses what it cannot enforce, before anything starts
         LocalBackend backend = LocalBackend.start(options.projectRoot(), options.data(), template);
         LocalFunctions functions = new LocalFunctions(template, backend, log, MAX_INSTANCES);
         HttpApiServer server;
         try {
-            server = new HttpApiServer(options.port(), new Router(template.routes()), template.cors().map(CorsPolicy::new),
-                    functions.pools(), log);
+            server = new HttpApiServer(options.port(), new Router(template.routes()), authorization,
+                    template.cors().map(CorsPolicy::new), functions.pools(), log);
         } catch (RuntimeException e) {
             functions.close();
             backend.close();
@@ -70,6 +87,7 @@ public final class Main {
             server.close();
             functions.close();
             backend.close();
+            devIssuer.ifPresent(DevIssuer::close);
             stopped.countDown();
         }, "articles-local shutdown"));
 
@@ -77,11 +95,13 @@ public final class Main {
         for (RouteSpec route : template.routes()) {
             FunctionArtifact artifact = functions.pool(route.functionLogicalId()).artifact();
             String artifactNote = artifact.exists() ? "" : "   (" + artifact.buildHint() + ")";
-            log.info(String.format(Locale.ROOT, "  %-7s %-18s -> %s%s", route.method(), route.path(),
-                    route.functionLogicalId(), artifactNote));
+            String auth = authorization.describe(route).map(a -> "   (" + a + ")").orElse("");
+            log.info(String.format(Locale.ROOT, "  %-7s %-18s -> %s%s%s", route.method(), route.path(),
+                    route.functionLogicalId(), auth, artifactNote));
         }
         template.cors().ifPresent(c -> log.info("  CORS: origins " + c.allowOrigins() + ", methods " + c.allowMethods()));
         log.info("  DynamoDB: " + backend.describe() + describe(options.data()));
+        devIssuer.ifPresent(issuer -> printToken(log, issuer, server.baseUrl()));
         log.info("Ready: " + server.baseUrl() + " (Ctrl-C stops everything)");
         try {
             stopped.await();
@@ -92,7 +112,7 @@ public final class Main {
 
     private static int invoke(CommandLine.Invoke options) {
         LambdaLog log = new LambdaLog(System.err); // stdout carries only the function's response
-        SamTemplate template = SamTemplate.load(options.template());
+        SamTemplate template = load(options.template(), options.parameters());
         template.function(options.function()); // fails early, naming the functions there are
         byte[] event;
         try {
@@ -120,6 +140,29 @@ public final class Main {
                 }
             };
         }
+    }
+
+    /** The template with parameter values given on the command line, each of which it must declare. */
+    private static SamTemplate load(Path file, Map<String, String> parameters) {
+        SamTemplate template = SamTemplate.load(file, parameters);
+        List<String> declared = template.parameters().stream().map(ParameterSpec::name).toList();
+        for (String name : parameters.keySet()) {
+            if (!declared.contains(name)) {
+                throw new IllegalArgumentException(file + " has no parameter " + name + " (--parameter, --auth); it has "
+                        + declared);
+            }
+        }
+        return template;
+    }
+
+    /** What --auth is for: a token to paste, and the request to paste it into. */
+    private static void printToken(LambdaLog log, DevIssuer issuer, URI baseUrl) {
+        log.info("  Auth (--auth): tokens from the local issuer " + issuer.issuer() + " for audience " + issuer.audience()
+                + "; reads need none. A token valid for " + DevIssuer.TOKEN_LIFETIME.toMinutes() + " minutes (sub "
+                + DEV_SUBJECT + ", name \"" + DEV_NAME + "\"):");
+        log.info("    export TOKEN=" + issuer.mint(DEV_SUBJECT, DEV_NAME));
+        log.info("    curl -i -X POST " + baseUrl + "/articles -H \"Authorization: Bearer $TOKEN\""
+                + " -H 'Content-Type: application/json' -d '{\"title\":\"Hello\",\"body\":\"Written on my laptop.\"}'");
     }
 
     private static int print(byte[] payload, int exitCode) {

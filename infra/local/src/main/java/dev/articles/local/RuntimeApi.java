@@ -10,17 +10,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Lambda Runtime API for one function instance, on its own loopback port (the runtime client knows no
- * instance id, only AWS_LAMBDA_RUNTIME_API). /next blocks while the instance is idle and hands out the next
- * event with the headers the runtime client needs; /response, /error and /init/error complete it.
+ * instance id, only AWS_LAMBDA_RUNTIME_API). A /next while the instance is idle is held open and answered with
+ * the next event and the headers the runtime client needs; /response, /error and /init/error complete it.
  */
 final class RuntimeApi implements AutoCloseable {
 
@@ -30,12 +25,13 @@ final class RuntimeApi implements AutoCloseable {
     private final int timeoutSeconds;
     private final Listener listener;
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-    private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>(1);
+    /** An event waiting for the runtime client's /next, or a /next waiting for an event: never both (guarded by this). */
+    private Invocation pending;
+    private HttpExchange waitingNext;
+    private boolean closed;
+    private boolean asked;
     private volatile Invocation current;
     private volatile String lastRequestId;
-    private volatile boolean asked;
-    private volatile boolean closed;
 
     /** What the instance hears from its runtime client. */
     interface Listener {
@@ -55,7 +51,9 @@ final class RuntimeApi implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a Runtime API port", e);
         }
-        server.setExecutor(executor);
+        // No executor: handlers run on the server's own thread, as none of them waits (a /next without an event is
+        // held, and offer() answers it from the caller's thread). A warm invocation then wakes no thread to hand
+        // the event out and one fewer to hand the response back.
         server.createContext(PREFIX, this::handle);
         server.start();
     }
@@ -65,11 +63,21 @@ final class RuntimeApi implements AutoCloseable {
         return server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
-    /** Queues the event for /next; the instance runs one invocation at a time. */
+    /** Hands the event to the waiting /next, or keeps it for the next one; the instance runs one at a time. */
     void offer(Invocation invocation) {
-        if (!pending.offer(invocation)) {
-            throw new IllegalStateException("an invocation is already pending on this instance");
+        HttpExchange next;
+        synchronized (this) {
+            if (pending != null) {
+                throw new IllegalStateException("an invocation is already pending on this instance");
+            }
+            next = waitingNext;
+            waitingNext = null;
+            if (next == null) {
+                pending = invocation;
+                return;
+            }
         }
+        deliver(next, invocation);
     }
 
     /** The request id of the invocation in progress or, between invocations, of the last one; null before the first. */
@@ -79,7 +87,11 @@ final class RuntimeApi implements AutoCloseable {
 
     /** Ends the invocations still pending or running with {@code result} (the instance is gone). */
     void abandon(InvocationResult result) {
-        Invocation waiting = pending.poll();
+        Invocation waiting;
+        synchronized (this) {
+            waiting = pending;
+            pending = null;
+        }
         if (waiting != null) {
             waiting.delivered.completeExceptionally(new IllegalStateException("instance gone"));
             waiting.result.complete(result);
@@ -92,21 +104,30 @@ final class RuntimeApi implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        HttpExchange next;
+        synchronized (this) {
+            closed = true;
+            next = waitingNext;
+            waitingNext = null;
+        }
+        if (next != null) {
+            stop(next);
+        }
         server.stop(0);
-        executor.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        if (path.equals("invocation/next") && exchange.getRequestMethod().equals("GET")) {
+            next(exchange); // closes the exchange when it answers, maybe later
+            return;
+        }
         try (exchange) {
-            String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
-            if (path.equals("invocation/next") && exchange.getRequestMethod().equals("GET")) {
-                next(exchange);
-            } else if (path.equals("init/error")) {
+            if (path.equals("init/error")) {
                 abandon(new InvocationResult.FunctionError(body));
                 accepted(exchange);
             } else if (path.startsWith("invocation/") && path.endsWith("/response")) {
@@ -119,24 +140,31 @@ final class RuntimeApi implements AutoCloseable {
         }
     }
 
-    private void next(HttpExchange exchange) throws IOException {
+    private void next(HttpExchange exchange) {
         if (!asked) {
             asked = true;
             listener.ready();
         }
-        Invocation invocation = null;
-        while (invocation == null && !closed) {
-            try {
-                invocation = pending.poll(250, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                break;
+        Invocation invocation;
+        boolean stopped;
+        synchronized (this) {
+            invocation = pending;
+            pending = null;
+            stopped = closed;
+            if (invocation == null && !stopped) {
+                waitingNext = exchange;
+                return;
             }
         }
-        if (invocation == null) {
-            // A non-2xx /next makes the runtime client exit: what we want from an instance being stopped.
-            send(exchange, 500, "{\"errorMessage\":\"instance stopped\",\"errorType\":\"Stopped\"}");
-            return;
+        if (stopped) {
+            stop(exchange);
+        } else {
+            deliver(exchange, invocation);
         }
+    }
+
+    /** Answers a /next with the event. */
+    private void deliver(HttpExchange exchange, Invocation invocation) {
         long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
         current = invocation;
         lastRequestId = invocation.requestId;
@@ -148,11 +176,24 @@ final class RuntimeApi implements AutoCloseable {
         headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(deadline));
         headers.set("Lambda-Runtime-Invoked-Function-Arn", functionArn);
         headers.set("Lambda-Runtime-Trace-Id", traceId());
-        exchange.sendResponseHeaders(200, invocation.event.length == 0 ? -1 : invocation.event.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(invocation.event);
+        try (exchange) {
+            exchange.sendResponseHeaders(200, invocation.event.length == 0 ? -1 : invocation.event.length);
+            exchange.getResponseBody().write(invocation.event);
+        } catch (IOException e) {
+            invocation.delivered.completeExceptionally(e);
+            invocation.result.complete(new InvocationResult.Crashed("the runtime client's connection broke: " + e));
+            return;
         }
         invocation.delivered.complete(deadline);
+    }
+
+    /** A non-2xx /next makes the runtime client exit: what we want from an instance being stopped. */
+    private static void stop(HttpExchange exchange) {
+        try (exchange) {
+            send(exchange, 500, "{\"errorMessage\":\"instance stopped\",\"errorType\":\"Stopped\"}");
+        } catch (IOException gone) {
+            // the runtime client is gone already
+        }
     }
 
     private void complete(HttpExchange exchange, String path, String suffix, InvocationResult result) throws IOException {

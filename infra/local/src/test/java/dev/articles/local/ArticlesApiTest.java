@@ -62,6 +62,13 @@ class ArticlesApiTest {
     }
 
     @Test
+    @Order(0)
+    void startsWithOurOwnOutputOnly() {
+        assertThat(serve.lines().getFirst()).startsWith("articles-local: the API of ");
+        assertThat(serve.output()).doesNotContain("SLF4J");
+    }
+
+    @Test
     @Order(1)
     void concurrentFirstRequestsStartSeveralInstances() {
         List<CompletableFuture<Integer>> requests = IntStream.range(0, 3)
@@ -102,6 +109,16 @@ class ArticlesApiTest {
         }
         assertThat(coldStarts("GetArticleFunction")).isEqualTo(1);
         assertThat(reports("GetArticleFunction")).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void withoutAnIssuerTheTemplateHasNoAuthorizerAndNoTokenIsLookedAt() {
+        HttpResponse<String> created = Http.send(api, "POST", "/articles",
+                "{\"title\":\"Open\",\"body\":\"No token needed.\"}".getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json", "Authorization", "Bearer not-a-jwt");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(Http.json(created)).containsEntry("author", null);
+        assertThat(serve.lines()).noneMatch(l -> l.contains("JWT"));
     }
 
     @Test

@@ -2,11 +2,15 @@ package dev.articles.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.articles.jwt.DevIssuer;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,14 +33,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeTest {
 
     private TestFunctionProject project;
+    private DevIssuer issuer;
     private ServeProcess serve;
     private URI api;
 
     @BeforeAll
     void start(@TempDir Path dir) {
         project = TestFunctionProject.create(dir);
+        issuer = DevIssuer.start(TestFunctionProject.AUDIENCE);
         serve = ServeProcess.start(Path.of(System.getProperty("project.root")), "--in-memory",
-                "--template", project.template().toString());
+                "--template", project.template().toString(), "--parameter", "Issuer=" + issuer.issuer());
         api = serve.baseUrl();
     }
 
@@ -44,6 +50,7 @@ class ServeTest {
     void stop() {
         List<ProcessHandle> children = serve.descendants();
         serve.close();
+        issuer.close();
         assertThat(children).as("dynalite and function JVMs").isNotEmpty();
         assertThat(children).noneMatch(ProcessHandle::isAlive);
     }
@@ -98,6 +105,38 @@ class ServeTest {
         assertThat(env.get("AWS_ENDPOINT_URL_DYNAMODB")).isEqualTo(serve.dynamoDbEndpoint().toString());
         assertThat(env.get("JAVA_TOOL_OPTIONS")).isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
         assertThat(((Number) echo.get("remainingMs")).longValue()).isBetween(1L, 3000L);
+    }
+
+    @Test
+    void theJwtAuthorizerPutsTheTokensClaimsInTheEventAndChecksScopes() {
+        HttpResponse<String> missing = Http.get(api, "/secured", "Authorization", "Bearer " + issuer.mint("u", "N"));
+        assertThat(missing.statusCode()).as("the token belongs in X-Token, the identity source").isEqualTo(401);
+
+        String token = issuer.mint("user-7", "Echo Reader");
+        Map<String, Object> context = Http.map(event(Http.get(api, "/secured", "X-Token", token)).get("requestContext"));
+        Map<String, Object> jwt = Http.map(Http.map(context.get("authorizer")).get("jwt"));
+        Map<String, Object> claims = Http.map(jwt.get("claims"));
+        assertThat(claims).containsEntry("sub", "user-7").containsEntry("name", "Echo Reader")
+                .containsEntry("iss", issuer.issuer()).containsEntry("aud", TestFunctionProject.AUDIENCE)
+                .containsKeys("exp", "iat", "jti");
+        assertThat(claims.values()).allMatch(String.class::isInstance); // API Gateway passes every claim as a string
+        assertThat(jwt).containsEntry("scopes", null);
+
+        // A route requiring a scope: 403 without it (API Gateway's own answer), the token's scopes in the event with it.
+        HttpResponse<String> forbidden = Http.get(api, "/secured/read", "X-Token", token);
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.body()).isEqualTo("{\"message\":\"Forbidden\"}");
+        Instant now = Instant.now();
+        String scoped = issuer.sign(new JWTClaimsSet.Builder().issuer(issuer.issuer()).audience(TestFunctionProject.AUDIENCE)
+                .subject("user-7").claim("scope", "echo/read echo/write").issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(600))).build());
+        Map<String, Object> withScope = Http.map(event(Http.get(api, "/secured/read", "X-Token", scoped)).get("requestContext"));
+        assertThat(Http.map(Http.map(withScope.get("authorizer")).get("jwt")).get("scopes"))
+                .isEqualTo(List.of("echo/read", "echo/write"));
+
+        // Routes without a security requirement get no authorizer context.
+        assertThat(Http.map(event(Http.get(api, "/echo/open", "X-Token", token)).get("requestContext")))
+                .doesNotContainKey("authorizer");
     }
 
     @Test

@@ -21,6 +21,7 @@ final class TestFunctionProject {
     static final String TEMPLATE = """
             Parameters:
               Origins: { Type: CommaDelimitedList, Default: "https://app.example,https://*.example.org" }
+              Issuer: { Type: String }
             Globals:
               Function:
                 Runtime: java25
@@ -34,6 +35,24 @@ final class TestFunctionProject {
               Api:
                 Type: AWS::Serverless::HttpApi
                 Properties:
+                  DefinitionBody:
+                    openapi: "3.0.1"
+                    info: { title: !Ref AWS::StackName, version: "1" }
+                    paths:
+                      /secured:
+                        get:
+                          security: [{ Jwt: [] }]
+                      /secured/{scope}:
+                        get:
+                          security: [{ Jwt: [echo/read] }]
+                    components:
+                      securitySchemes:
+                        Jwt:
+                          type: oauth2
+                          x-amazon-apigateway-authorizer:
+                            type: jwt
+                            identitySource: $request.header.X-Token
+                            jwtConfiguration: { issuer: !Ref Issuer, audience: [echo-test] }
                   CorsConfiguration:
                     AllowOrigins: !Ref Origins
                     AllowMethods: [GET, POST]
@@ -58,6 +77,12 @@ final class TestFunctionProject {
                     Files:
                       Type: HttpApi
                       Properties: { ApiId: !Ref Api, Path: "/files/{proxy+}", Method: GET }
+                    Secured:
+                      Type: HttpApi
+                      Properties: { ApiId: !Ref Api, Path: /secured, Method: GET }
+                    Scoped:
+                      Type: HttpApi
+                      Properties: { ApiId: !Ref Api, Path: "/secured/{scope}", Method: GET }
               FallbackFunction:
                 Type: AWS::Serverless::Function
                 Properties:
@@ -77,6 +102,9 @@ final class TestFunctionProject {
                   AttributeDefinitions: [{ AttributeName: pk, AttributeType: S }]
                   KeySchema: [{ AttributeName: pk, KeyType: HASH }]
             """;
+
+    /** The audience of the template's JWT authorizer (its issuer is the Issuer parameter). */
+    static final String AUDIENCE = "echo-test";
 
     private final Path dir;
 

@@ -1,7 +1,15 @@
 package dev.articles.template;
 
+import java.util.Map;
 import java.util.Optional;
 
-/** An {@code AWS::Serverless::HttpApi} (or SAM's implicit one) and its CORS configuration. */
-public record HttpApiSpec(String logicalId, Optional<CorsSpec> cors) {
+/**
+ * An {@code AWS::Serverless::HttpApi} (or SAM's implicit one): its CORS configuration and the JWT authorizers
+ * its OpenAPI definition declares, by name.
+ */
+public record HttpApiSpec(String logicalId, Optional<CorsSpec> cors, Map<String, JwtAuthorizerSpec> jwtAuthorizers) {
+
+    public HttpApiSpec {
+        jwtAuthorizers = Map.copyOf(jwtAuthorizers);
+    }
 }

@@ -136,6 +136,7 @@ public final class SamTemplate {
     /** Every HttpApi event of every function, in template order. */
     public List<RouteSpec> routes() {
         IntrinsicResolver params = parameterResolver();
+        Map<String, OpenApiDefinition> definitions = definitions(params);
         List<RouteSpec> out = new ArrayList<>();
         resources(FUNCTION_TYPE).forEach((functionId, properties) -> {
             Map<String, Object> events = asMap(properties.getOrDefault("Events", Map.of()), functionId + ".Events");
@@ -151,8 +152,13 @@ public final class SamTemplate {
                 if (method.equalsIgnoreCase("x-amazon-apigateway-any-method")) {
                     method = "ANY";
                 }
-                out.add(new RouteSpec(eventName, method.toUpperCase(java.util.Locale.ROOT), path, functionId,
-                        apiId(p.get("ApiId"), eventName), routeAuth(params, p.get("Auth")),
+                method = method.toUpperCase(java.util.Locale.ROOT);
+                String apiId = apiId(p.get("ApiId"), eventName);
+                // The event's own Auth wins; else what the API's OpenAPI definition requires of the operation.
+                String routeMethod = method;
+                Optional<RouteSpec.RouteAuth> auth = routeAuth(params, p.get("Auth")).or(() ->
+                        Optional.ofNullable(definitions.get(apiId)).flatMap(d -> d.security(routeMethod, path)));
+                out.add(new RouteSpec(eventName, method, path, functionId, apiId, auth,
                         p.containsKey("TimeoutInMillis")
                                 ? Optional.of(integer(params, p.get("TimeoutInMillis"), 0)) : Optional.empty()));
             });
@@ -164,14 +170,30 @@ public final class SamTemplate {
     public List<HttpApiSpec> httpApis() {
         IntrinsicResolver params = parameterResolver();
         Map<String, Object> globals = asMap(section("Globals").getOrDefault("HttpApi", Map.of()), "Globals.HttpApi");
+        Map<String, OpenApiDefinition> definitions = definitions(params);
         List<HttpApiSpec> out = new ArrayList<>();
-        resources(HTTP_API_TYPE).forEach((id, properties) -> {
-            Map<String, Object> p = GlobalsMerge.merge(globals, properties);
-            out.add(new HttpApiSpec(id, corsSpec(params, p.get("CorsConfiguration"))));
-        });
+        resources(HTTP_API_TYPE).forEach((id, properties) -> out.add(new HttpApiSpec(id,
+                corsSpec(params, GlobalsMerge.merge(globals, properties).get("CorsConfiguration")),
+                definitions.get(id).jwtAuthorizers())));
         if (routes().stream().anyMatch(r -> r.apiLogicalId().equals(IMPLICIT_HTTP_API))) {
-            out.add(new HttpApiSpec(IMPLICIT_HTTP_API, corsSpec(params, globals.get("CorsConfiguration"))));
+            out.add(new HttpApiSpec(IMPLICIT_HTTP_API, corsSpec(params, globals.get("CorsConfiguration")), Map.of()));
         }
+        return out;
+    }
+
+    /** The HttpApi this route belongs to. */
+    public HttpApiSpec httpApi(RouteSpec route) {
+        return httpApis().stream().filter(a -> a.logicalId().equals(route.apiLogicalId())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("route " + route.routeKey() + " names the HttpApi "
+                        + route.apiLogicalId() + ", which " + file + " does not declare"));
+    }
+
+    /** Each declared HttpApi's OpenAPI definition (empty where it has no DefinitionBody). */
+    private Map<String, OpenApiDefinition> definitions(IntrinsicResolver params) {
+        Map<String, Object> globals = asMap(section("Globals").getOrDefault("HttpApi", Map.of()), "Globals.HttpApi");
+        Map<String, OpenApiDefinition> out = new LinkedHashMap<>();
+        resources(HTTP_API_TYPE).forEach((id, properties) ->
+                out.put(id, new OpenApiDefinition(GlobalsMerge.merge(globals, properties).get("DefinitionBody"), params)));
         return out;
     }
 

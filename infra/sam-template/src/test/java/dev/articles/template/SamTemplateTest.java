@@ -87,6 +87,24 @@ class SamTemplateTest {
     }
 
     @Test
+    void withoutAnIssuerTheApiHasNoAuthorizer() {
+        assertThat(template.httpApis()).singleElement().satisfies(api -> assertThat(api.jwtAuthorizers()).isEmpty());
+    }
+
+    @Test
+    void anIssuerPutsTheJwtAuthorizerOnCreateOnlyAsTheDefinitionBodySays() {
+        SamTemplate withAuth = SamTemplate.load(ProjectRoot.template(),
+                Map.of("JwtIssuer", "https://issuer.example", "JwtAudience", "articles-web, articles-app"));
+        assertThat(withAuth.routes()).filteredOn(r -> r.routeKey().equals("POST /articles"))
+                .singleElement().satisfies(r -> assertThat(r.auth()).contains(new RouteSpec.RouteAuth("JwtAuthorizer", List.of())));
+        assertThat(withAuth.routes()).filteredOn(r -> !r.routeKey().equals("POST /articles"))
+                .hasSize(3).allSatisfy(r -> assertThat(r.auth()).isEmpty());
+        assertThat(withAuth.httpApi(withAuth.routes().getFirst()).jwtAuthorizers()).containsExactly(Map.entry("JwtAuthorizer",
+                new JwtAuthorizerSpec("JwtAuthorizer", "https://issuer.example", List.of("articles-web", "articles-app"),
+                        "$request.header.Authorization")));
+    }
+
+    @Test
     void corsResolvesTheAllowedOriginsParameter() {
         assertThat(template.cors()).contains(new CorsSpec(List.of("*"), List.of("GET", "POST", "OPTIONS"),
                 List.of("Content-Type", "Idempotency-Key", "If-None-Match", "Authorization"),

@@ -196,7 +196,9 @@ final class ArticleDrafts {
                 if (at > 0 && Character.isHighSurrogate(value.charAt(at - 1))) {
                     at--;
                 }
-                d.change(text, value.substring(0, at) + lone + value.substring(at), true);
+                String changed = value.substring(0, at) + lone + value.substring(at);
+                // An earlier mutation may have left the other half of a pair right there: then it is valid.
+                d.change(text, changed, hasLoneSurrogate(changed));
                 if (text.equals("publishedAt")) {
                     d.publishedAt = null;
                 }
@@ -354,5 +356,17 @@ final class ArticleDrafts {
 
     private static String strip(Object value) {
         return value instanceof String s ? s.strip() : null;
+    }
+
+    private static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -261,7 +261,7 @@ class LoadTest {
         tally.requests.incrementAndGet();
         long begin = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(120)).build(),
                     HttpResponse.BodyHandlers.ofString());
             tally.record(route, System.nanoTime() - begin);
             return response;

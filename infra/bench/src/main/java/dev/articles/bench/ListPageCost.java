@@ -41,9 +41,10 @@ public final class ListPageCost {
      * @param engineRcu    ConsumedCapacity.CapacityUnits as the engine reported it
      * @param computedRcu  DynamoDB's rule applied to the items returned: their sizes summed, rounded up to 4 KB,
      *                     halved for an eventually consistent read
+     * @param roundMillis  the time of each round, in order: round i of every size ran back to back
      */
     public record Measurement(Pattern pattern, int limit, int articles, int items, double engineRcu,
-                              double computedRcu, double medianMillis) {}
+                              double computedRcu, double medianMillis, List<Double> roundMillis) {}
 
     private final DynamoDbClient dynamo;
     private final int timedRuns;
@@ -91,7 +92,7 @@ public final class ListPageCost {
         List<Measurement> results = new ArrayList<>();
         firsts.forEach((articles, first) -> results.add(new Measurement(pattern, limit, articles, first.count(),
                 first.consumedCapacity() == null ? Double.NaN : first.consumedCapacity().capacityUnits(),
-                computedRcu(first.items()), Stats.median(times.get(articles)))));
+                computedRcu(first.items()), Stats.median(times.get(articles)), List.copyOf(times.get(articles)))));
         return results;
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,7 +23,8 @@ public final class SeedArticles {
     public static final String AUTHOR = "Staff reporter";
     public static final String OTHER_AUTHOR = "Wire desk";
     public static final String TAG = "news";
-    private static final String[] TOPICS = {"politics", "economy", "science", "sport", "culture"};
+    // All of one length, like the fixed-width numbers below: every article item and tag entry weighs the same.
+    private static final String[] TOPICS = {"economy", "science", "culture", "weather", "finance"};
     /** Published times are spread evenly over these four years; the window is the middle two. */
     public static final Instant FIRST = Instant.parse("2020-01-01T00:00:00Z");
     public static final Instant SINCE = Instant.parse("2021-01-01T00:00:00Z");
@@ -39,13 +41,15 @@ public final class SeedArticles {
         Instant created = CREATED.plusMillis(i);
         Instant published = FIRST.plusSeconds((long) (random.nextDouble() * SPAN.toSeconds()));
         String topic = TOPICS[i % TOPICS.length];
+        // Fixed width, so article 5 and article 99,999 weigh the same and a page costs the same at any size.
+        String number = String.format(Locale.ROOT, "%07d", i);
         return new Article(ids.next(created),
-                "Article " + i + ": what the " + topic + " desk learned this week, and why it matters",
-                ("A summary of article " + i + " about " + topic + ", long enough to be a real one. ").repeat(3),
+                "Article " + number + ": what the " + topic + " desk learned this week, and why it matters",
+                ("A summary of article " + number + " about " + topic + ", long enough to be a real one. ").repeat(3),
                 BODY,
                 i % 2 == 0 ? AUTHOR : OTHER_AUTHOR,
                 "Example News",
-                "https://news.example.org/" + topic + "/" + i,
+                "https://news.example.org/" + topic + "/" + number,
                 List.of(TAG, topic),
                 published,
                 created);

@@ -75,7 +75,7 @@ class ArticlesApiTest {
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> Http.get(api, "/articles?limit=1").statusCode()))
                 .toList();
         assertThat(requests.stream().map(CompletableFuture::join)).containsOnly(200);
-        eventually(() -> assertThat(coldStarts("ListArticlesFunction")).isGreaterThan(1));
+        Eventually.holds(() -> assertThat(coldStarts("ListArticlesFunction")).isGreaterThan(1));
     }
 
     @Test
@@ -107,7 +107,7 @@ class ArticlesApiTest {
         for (int i = 0; i < 3; i++) {
             assertThat(Http.get(api, "/articles/" + id).statusCode()).isEqualTo(200);
         }
-        eventually(() -> assertThat(reports("GetArticleFunction")).hasSizeGreaterThanOrEqualTo(3));
+        Eventually.holds(() -> assertThat(reports("GetArticleFunction")).hasSizeGreaterThanOrEqualTo(3));
         assertThat(coldStarts("GetArticleFunction")).isEqualTo(1);
     }
 
@@ -215,27 +215,6 @@ class ArticlesApiTest {
             }
         }
         return out;
-    }
-
-    /** REPORT lines are logged as invocations complete, so they may trail the responses a little. */
-    private static void eventually(Runnable assertion) {
-        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            try {
-                assertion.run();
-                return;
-            } catch (AssertionError e) {
-                if (System.nanoTime() > giveUp) {
-                    throw e;
-                }
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     private long coldStarts(String function) {

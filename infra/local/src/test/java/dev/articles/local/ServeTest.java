@@ -272,20 +272,8 @@ class ServeTest {
         return awaitLine("[EchoFunction] REPORT RequestId: " + echo.get("awsRequestId"));
     }
 
-    /** A log line starting so: serve logs an invocation as it completes, so a line may trail the response a little. */
     private String awaitLine(String prefix) {
-        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            java.util.Optional<String> line = serve.lines().stream().filter(l -> l.startsWith(prefix)).findFirst();
-            if (line.isPresent() || System.nanoTime() > giveUp) {
-                return line.orElseThrow(() -> new AssertionError("no log line starting " + prefix));
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Eventually.holds(() -> assertThat(serve.lines()).anyMatch(l -> l.startsWith(prefix)));
+        return serve.lines().stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
     }
 }

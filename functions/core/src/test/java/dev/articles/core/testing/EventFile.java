@@ -18,6 +18,19 @@ public record EventFile(String name, byte[] json, int expectedStatus) {
         return name + " -> " + expectedStatus;
     }
 
+    /**
+     * Sends the event to a function and checks what every answer must be: the expected status, and for an
+     * error a well-formed Problem Details document.
+     */
+    public ApiResponse sendTo(ApiResponse.Invocable function) {
+        ApiResponse response = ApiResponse.invoke(function, json);
+        org.assertj.core.api.Assertions.assertThat(response.status()).as(response.body()).isEqualTo(expectedStatus);
+        if (response.status() >= 400) {
+            response.assertProblemDetails();
+        }
+        return response;
+    }
+
     /** A sample of the project's events/ folder, the one `sam local invoke -e` would take. */
     public static EventFile sample(String fileName, int expectedStatus) {
         return new EventFile("events/" + fileName, read(ProjectRoot.find().resolve("events").resolve(fileName)), expectedStatus);

@@ -223,7 +223,7 @@ class ArticlesApiTest {
 
     private static String seedText() {
         try {
-            return Files.readString(ProjectRoot.find().getParent().resolve("shared/samples/seed-article.txt"));
+            return Files.readString(ProjectRoot.find().resolve("functions/core/src/test/resources/samples/seed-article.txt"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package dev.articles.core.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,9 +33,11 @@ class ArticleApiTest {
         api = TestApi.freshTable();
     }
 
+    /** The contract's sample article, committed beside the tests: CI clones the project alone. */
+    static final String SEED_ARTICLE = "functions/core/src/test/resources/samples/seed-article.txt";
+
     static String seedBody() throws IOException {
-        Path seed = ProjectRoot.find().resolveSibling("shared").resolve("samples/seed-article.txt");
-        return Files.readString(seed, StandardCharsets.UTF_8);
+        return Files.readString(ProjectRoot.find().resolve(SEED_ARTICLE), StandardCharsets.UTF_8);
     }
 
     static String articleJson(String title, String body) throws IOException {
@@ -51,6 +54,13 @@ class ArticleApiTest {
         assertThat(problem.get("title").asText()).isNotBlank();
         assertThat(problem.get("detail").asText()).isNotBlank();
         assertThat(response.body()).doesNotContain("Exception", "at dev.", "software.amazon", "com.fasterxml");
+    }
+
+    @Test
+    void seedArticleIsTheContractsSample() throws IOException {
+        Path contractCopy = ProjectRoot.find().resolveSibling("shared").resolve("samples/seed-article.txt");
+        assumeTrue(Files.exists(contractCopy), "the contract's folder (../shared) is not beside this clone");
+        assertThat(seedBody()).isEqualTo(Files.readString(contractCopy, StandardCharsets.UTF_8));
     }
 
     @Test

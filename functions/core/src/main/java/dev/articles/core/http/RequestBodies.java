@@ -13,7 +13,7 @@ public final class RequestBodies {
     /** {@code application/json} with any parameters, but a charset only if it is UTF-8. */
     public static void requireJson(HttpRequest request) {
         String contentType = request.header("content-type").orElse("");
-        String[] parts = contentType.split(";");
+        String[] parts = contentType.split(";", -1); // -1: ";" alone is two empty parts, not none
         boolean json = parts[0].strip().toLowerCase(Locale.ROOT).equals("application/json");
         for (int i = 1; json && i < parts.length; i++) {
             String[] parameter = parts[i].split("=", 2);

@@ -53,6 +53,20 @@ class CursorsTest {
     }
 
     @Test
+    void everyOtherSpellingOfTheSameBytesIsRejected() {
+        String cursor = CURSORS.encode(POLITICS, POSITION);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        String head = cursor.substring(0, cursor.length() - 1);
+        for (char last : alphabet.toCharArray()) {
+            if (last != cursor.charAt(cursor.length() - 1)) {
+                assertRejected(head + last, POLITICS); // some of these differ only in bits the decoder drops
+            }
+        }
+        assertRejected(cursor + "=", POLITICS);
+        assertRejected(cursor + "==", POLITICS);
+    }
+
+    @Test
     void truncatedOrForeignCursorsAreRejected() {
         String cursor = CURSORS.encode(POLITICS, POSITION);
         for (int length = 0; length < cursor.length(); length += 7) {

@@ -30,6 +30,7 @@ public final class ChildProcess implements AutoCloseable {
     private final Thread shutdownHook;
     private final Thread reader;
     private final Deque<String> recentLines = new ArrayDeque<>();
+    private volatile Duration grace = GRACE;
 
     private ChildProcess(String name, Process process, Consumer<String> lines) {
         this.name = name;
@@ -115,6 +116,11 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** How long the process may take to exit after SIGTERM before it is killed, on close and at our exit. */
+    public void stopGrace(Duration grace) {
+        this.grace = grace;
+    }
+
     /** Ends the process and its descendants, waiting until they are gone. */
     @Override
     public void close() {
@@ -130,12 +136,14 @@ public final class ChildProcess implements AutoCloseable {
         List<ProcessHandle> family = new java.util.ArrayList<>(process.descendants().toList());
         family.add(process.toHandle());
         family.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + GRACE.toNanos();
+        long deadline = System.nanoTime() + grace.toNanos();
         for (ProcessHandle p : family) {
             try {
                 long left = Math.max(0, deadline - System.nanoTime());
                 p.onExit().get(left, TimeUnit.NANOSECONDS);
             } catch (Exception notYet) {
+                // children it started while stopping are killed with it
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
             }
         }

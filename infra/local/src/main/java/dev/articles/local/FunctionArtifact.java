@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 
 /**
@@ -27,8 +26,12 @@ final class FunctionArtifact {
     private long copiedSize = -1;
     private Snapshot current;
 
-    /** One copy of the jar; instances of an older version are replaced. */
-    record Snapshot(int version, Path jar) {
+    /**
+     * One copy of the jar; instances of an older version are replaced.
+     *
+     * @param sha256 the jar's content digest: what a JVM cache made from this build is named by
+     */
+    record Snapshot(int version, Path jar, String sha256) {
     }
 
     FunctionArtifact(FunctionSpec spec, Path templateDir, Path workDir) {
@@ -77,10 +80,11 @@ final class FunctionArtifact {
             int version = current == null ? 1 : current.version() + 1;
             Files.createDirectories(copies);
             Path copy = copies.resolve("v" + version + ".jar");
-            Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+            byte[] bytes = Files.readAllBytes(jar);
+            Files.write(copy, bytes);
             copiedTime = modified;
             copiedSize = size;
-            current = new Snapshot(version, copy);
+            current = new Snapshot(version, copy, Sha256.hex(bytes));
             return current;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy " + jar, e);

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeoutException;
 final class FunctionInstance implements AutoCloseable {
 
     private static final String PEAK_RSS = "VmHWM:";
+    /** A JVM recording an AOT cache writes it as it stops: about a second or two per function here. */
+    private static final Duration RECORDING_GRACE = Duration.ofSeconds(60);
 
     private final FunctionSpec spec;
     private final int number;
@@ -26,6 +28,7 @@ final class FunctionInstance implements AutoCloseable {
     private final LambdaLog log;
     private final RuntimeApi api;
     private final ChildProcess process;
+    private final AotCache.Plan aot;
     private final Path statusFile;
     private final long startNanos = System.nanoTime();
     private volatile long readyNanos;
@@ -34,8 +37,10 @@ final class FunctionInstance implements AutoCloseable {
     private long idleSinceNanos = System.nanoTime();
 
     private FunctionInstance(FunctionSpec spec, int number, FunctionArtifact.Snapshot artifact, FunctionJvm jvm,
-                             LambdaRuntimeClient client, Map<String, String> environment, LambdaLog log) {
+                             LambdaRuntimeClient client, Map<String, String> environment, LambdaLog log,
+                             AotCache.Plan aot) {
         this.spec = spec;
+        this.aot = aot;
         this.number = number;
         this.artifactVersion = artifact.version();
         this.log = log;
@@ -56,24 +61,34 @@ final class FunctionInstance implements AutoCloseable {
         ChildProcess started;
         try {
             started = ChildProcess.start(spec.logicalId() + "-" + number,
-                    jvm.command(spec, artifact.jar(), client), env, false, null, this::printed);
+                    jvm.command(spec, artifact.jar(), client, aot.jvmOptions()), env, false, null, this::printed);
         } catch (RuntimeException e) {
             api.close();
+            if (aot.records()) {
+                aot.recording().finished();
+            }
             throw e;
         }
         this.process = started;
+        if (aot.records()) {
+            process.stopGrace(RECORDING_GRACE);
+        }
         this.statusFile = Path.of("/proc", Long.toString(started.pid()), "status");
         process.onExit().thenAccept(code -> {
             if (!closing) {
                 log.note(spec.logicalId(), "instance " + number + " exited with code " + code);
             }
             api.abandon(new InvocationResult.Crashed("the function's JVM exited with code " + code));
+            if (aot.records()) {
+                log.note(spec.logicalId(), "instance " + number + ": " + aot.recording().finished());
+            }
         });
     }
 
     static FunctionInstance start(FunctionSpec spec, int number, FunctionArtifact.Snapshot artifact, FunctionJvm jvm,
-                                  LambdaRuntimeClient client, Map<String, String> environment, LambdaLog log) {
-        return new FunctionInstance(spec, number, artifact, jvm, client, environment, log);
+                                  LambdaRuntimeClient client, Map<String, String> environment, LambdaLog log,
+                                  AotCache.Plan aot) {
+        return new FunctionInstance(spec, number, artifact, jvm, client, environment, log, aot);
     }
 
     int artifactVersion() {
@@ -139,15 +154,35 @@ final class FunctionInstance implements AutoCloseable {
         return result;
     }
 
+    /** Stops the instance now; a recording JVM is killed without writing its cache (failed or outdated). */
     @Override
     public void close() {
+        stop(false);
+    }
+
+    /** Stops an instance that is done (serve's exit, idle too long), letting a recording JVM write its cache. */
+    void retire() {
+        stop(true);
+    }
+
+    private void stop(boolean keepRecording) {
         closing = true;
+        if (aot.records() && process.isAlive()) {
+            if (keepRecording) {
+                log.note(spec.logicalId(), "instance " + number + " is writing the JVM's AOT cache for later cold"
+                        + " starts (once per build)");
+            } else {
+                process.stopGrace(Duration.ZERO);
+            }
+        }
+        process.close(); // before the Runtime API: a runtime client whose /next failed would print a stack trace
         api.close();
-        process.close();
     }
 
     private void printed(String line) {
-        log.functionLine(spec.logicalId(), api.lastRequestId(), line);
+        if (!aot.records() || !aot.recording().printed(line)) {
+            log.functionLine(spec.logicalId(), api.lastRequestId(), line);
+        }
     }
 
     /** Peak resident memory of the JVM, from /proc (0 where there is none); read after every invocation, so no regex. */

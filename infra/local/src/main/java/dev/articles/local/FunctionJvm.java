@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * The JVM a function runs on: a JDK of the feature version its Runtime names ({@code java25}: 25), started
  * as Lambda's Java runtime starts it: the runtime interface client's main class, the handler as its argument,
- * the heap sized from MemorySize, serial GC, class data sharing.
+ * the heap sized from MemorySize, serial GC, the JDK's default class data sharing (or the function's AOT cache).
  */
 record FunctionJvm(Path java, int feature, boolean exactRuntime) {
 
@@ -26,16 +26,17 @@ record FunctionJvm(Path java, int feature, boolean exactRuntime) {
         return new FunctionJvm(running, Runtime.version().feature(), false);
     }
 
-    List<String> command(FunctionSpec spec, Path artifact, LambdaRuntimeClient client) {
+    /** @param options more JVM options (the AOT cache's) */
+    List<String> command(FunctionSpec spec, Path artifact, LambdaRuntimeClient client, List<String> options) {
         List<String> command = new ArrayList<>(List.of(java.toString(),
                 // Lambda's Java runtimes give the heap about 85% of the function's memory.
                 "-XX:MaxHeapSize=" + (spec.memorySize() * 85L / 100) + "m",
                 "-XX:+UseSerialGC",
-                "-Xshare:auto",
                 "-D" + LambdaRuntimeClient.NATIVE_LIBRARY_PROPERTY + "=" + client.nativeLibrary()));
         if (feature >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED"); // the runtime client loads a JNI library
         }
+        command.addAll(options);
         List<String> classPath = new ArrayList<>();
         classPath.add(artifact.toString());
         client.jars().forEach(j -> classPath.add(j.toString()));

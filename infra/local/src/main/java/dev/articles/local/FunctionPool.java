@@ -27,6 +27,7 @@ final class FunctionPool implements AutoCloseable {
     private final LambdaRuntimeClient client;
     private final Map<String, String> environment;
     private final LambdaLog log;
+    private final AotCache aotCache;
     private final Semaphore slots;
     private final Deque<FunctionInstance> idle = new ArrayDeque<>();
     private final List<FunctionInstance> all = new ArrayList<>();
@@ -41,6 +42,7 @@ final class FunctionPool implements AutoCloseable {
         this.client = client;
         this.environment = Map.copyOf(environment);
         this.log = log;
+        this.aotCache = new AotCache(spec, artifact.jar(), jvm, client, environment);
         this.slots = new Semaphore(maxInstances, true);
     }
 
@@ -100,7 +102,7 @@ final class FunctionPool implements AutoCloseable {
             if (instance.isAlive()) {
                 log.note(spec.logicalId(), "stopping an instance idle for " + maxIdle.toSeconds() + " s");
             }
-            instance.close();
+            instance.retire();
         }
     }
 
@@ -118,7 +120,7 @@ final class FunctionPool implements AutoCloseable {
             all.clear();
             idle.clear();
         }
-        instances.parallelStream().forEach(FunctionInstance::close);
+        instances.parallelStream().forEach(FunctionInstance::retire);
     }
 
     private FunctionInstance takeIdle(int version) {
@@ -155,7 +157,8 @@ final class FunctionPool implements AutoCloseable {
 
     private FunctionInstance startInstance(FunctionArtifact.Snapshot snapshot) {
         int number = started.incrementAndGet();
-        FunctionInstance instance = FunctionInstance.start(spec, number, snapshot, jvm, client, environment, log);
+        FunctionInstance instance = FunctionInstance.start(spec, number, snapshot, jvm, client, environment, log,
+                aotCache.plan(snapshot));
         synchronized (this) {
             if (closed) {
                 instance.close();

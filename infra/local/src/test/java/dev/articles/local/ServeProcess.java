@@ -101,7 +101,7 @@ final class ServeProcess implements AutoCloseable {
     /** SIGTERM, as a terminal's kill or a service manager sends, and waits for it to finish cleaning up. */
     @Override
     public void close() {
-        process.destroy();
+        process.toHandle().destroy(); // not Process.destroy(): that also closes our end of its output, unread
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

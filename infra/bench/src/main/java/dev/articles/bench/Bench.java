@@ -81,7 +81,7 @@ public final class Bench {
             } else if (!Files.isRegularFile(localJar)) {
                 report.gatewaySkipped(root.relativize(localJar) + " is not built");
             } else {
-                report.gateway(new GatewayBench(jdk, localJar, root, dynalite.endpoint(), progress)
+                report.gateway(new GatewayBench(jdk, functions, localJar, root, dynalite.endpoint(), progress)
                         .run(options.gatewayPlan()));
             }
         }

@@ -1,8 +1,12 @@
 package dev.articles.bench;
 
 import dev.articles.template.FunctionSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A function of template.yaml as the bench drives it: its artifact (CodeUri) and the sample event of its route.
@@ -20,6 +24,24 @@ public record BenchFunction(String name, FunctionSpec spec, Path artifact, Path 
 
     /** The article events/get-article.json asks for; the bench stores it before fetching. */
     public static final String SAMPLE_ID = "01JDQ8Z3V4K9T2X7M5N6P8R0SA";
+
+    /**
+     * Where the local runtime keeps the AOT caches its function JVMs record: beside the jar (infra/local's
+     * {@code AotCache.FOLDER}; the bench runs that jar as a process, so it names the folder rather than link it).
+     */
+    static final String AOT_CACHE_FOLDER = "aot-cache";
+
+    /** Makes the next cold start of this function through serve the first of its build. */
+    void removeAotCache() {
+        Path folder = artifact.resolveSibling(AOT_CACHE_FOLDER);
+        try (Stream<Path> files = Files.exists(folder) ? Files.list(folder) : Stream.empty()) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty " + folder, e);
+        }
+    }
 
     public static List<BenchFunction> all(Path projectRoot, List<FunctionSpec> specs) {
         return EVENTS.stream().map(e -> {

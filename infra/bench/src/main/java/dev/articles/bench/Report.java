@@ -105,9 +105,12 @@ public final class Report {
                     .max((a, b) -> Double.compare(a.ratio(), b.ratio())).orElseThrow();
             double ratio = worst.ratio();
             double worstInit = gateway.cold().stream().mapToDouble(c -> Stats.median(c.initMillis())).max().orElse(Double.NaN);
-            line(md, "| worst cold first request per route ≤ %.0fx a bare `java -version` | %.1fx (%s: %.0f ms vs %.0f ms); "
-                            + "worst Init Duration %.0f ms | %s |", COLD_RATIO_TARGET, ratio, worst.route().name(),
-                    Stats.median(worst.clientMillis()), Stats.median(worst.bareMillis()), worstInit,
+            double firstOfBuild = gateway.cold().stream()
+                    .mapToDouble(c -> c.firstOfBuild().clientMillis() / c.firstOfBuild().bareMillis()).max().orElse(Double.NaN);
+            line(md, "| worst cold first request per route ≤ %.0fx a bare `java -version` | %.1fx (%s: %.0f ms vs %.0f ms), "
+                            + "with the local AOT cache; worst Init Duration %.0f ms. A build's first cold start, which "
+                            + "records the cache: worst %.1fx | %s |", COLD_RATIO_TARGET, ratio, worst.route().name(),
+                    Stats.median(worst.clientMillis()), Stats.median(worst.bareMillis()), worstInit, firstOfBuild,
                     met(ratio <= COLD_RATIO_TARGET));
             double fetch = gateway.warm().stream().filter(w -> w.route().function().equals("GetArticleFunction"))
                     .mapToDouble(GatewayBench.Warm::p50).findFirst().orElse(Double.NaN);
@@ -144,14 +147,20 @@ public final class Report {
         line(md, "");
         if (gateway != null) {
             line(md, "Through the gateway (`serve`, the real Lambda runtime client in each function JVM): the client's "
-                    + "first request to each route on a fresh server, and the Init Duration of Lambda's REPORT line.");
+                    + "first request to each route on a fresh server, and the Init Duration of Lambda's REPORT line. The "
+                    + "function JVMs map the AOT cache the local runtime recorded from the build's first instance, as "
+                    + "every cold start but a build's first does; the last three columns are that first cold start "
+                    + "(one per build, so one sample), on a JVM recording the cache.");
             line(md, "");
-            line(md, "| route | first request | Init Duration | paired bare java | first request ÷ bare java |");
-            line(md, "| --- | ---: | ---: | ---: | ---: |");
+            line(md, "| route | first request | Init Duration | paired bare java | first request ÷ bare java "
+                    + "| a build's first: first request | its Init Duration | its ÷ bare java |");
+            line(md, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             for (GatewayBench.Cold cold : gateway.cold()) {
-                line(md, "| %s | %.0f ms | %.0f ms | %.0f ms | %.1fx |", cold.route().name(),
+                GatewayBench.FirstOfBuild first = cold.firstOfBuild();
+                line(md, "| %s | %.0f ms | %.0f ms | %.0f ms | %.1fx | %.0f ms | %.0f ms | %.1fx |", cold.route().name(),
                         Stats.median(cold.clientMillis()), Stats.median(cold.initMillis()),
-                        Stats.median(cold.bareMillis()), cold.ratio());
+                        Stats.median(cold.bareMillis()), cold.ratio(), first.clientMillis(), first.initMillis(),
+                        first.clientMillis() / first.bareMillis());
             }
             line(md, "");
         }

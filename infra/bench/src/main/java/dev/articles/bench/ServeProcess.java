@@ -117,10 +117,10 @@ public final class ServeProcess implements AutoCloseable {
         }
     }
 
-    /** SIGTERM: serve stops its function JVMs itself. */
+    /** SIGTERM: serve stops its function JVMs itself (a JVM recording an AOT cache writes it first). */
     @Override
     public void close() {
-        process.destroy();
+        process.toHandle().destroy(); // not Process.destroy(): that closes our end of its output while it still writes
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

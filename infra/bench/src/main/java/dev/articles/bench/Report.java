@@ -147,7 +147,9 @@ public final class Report {
         line(md, "");
         if (gateway != null) {
             line(md, "Through the gateway (`serve`, the real Lambda runtime client in each function JVM): the client's "
-                    + "first request to each route on a fresh server, and the Init Duration of Lambda's REPORT line. The "
+                    + "first request to each route on a fresh server, and the Init Duration of Lambda's REPORT line. "
+                    + "Each fresh server first answers a CORS preflight itself (its own JVM's first request is not a "
+                    + "function's cold start; API Gateway is never cold), and the routes take turns at going first. The "
                     + "function JVMs map the AOT cache the local runtime recorded from the build's first instance, as "
                     + "every cold start but a build's first does; the last three columns are that first cold start "
                     + "(one per build, so one sample), on a JVM recording the cache.");

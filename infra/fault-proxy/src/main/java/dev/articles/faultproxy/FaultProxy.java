@@ -32,7 +32,7 @@ public final class FaultProxy implements AutoCloseable {
 
     private static final String TARGET_PREFIX = "DynamoDB_20120810.";
 
-    private final URI upstream;
+    private volatile URI upstream;
     private final ServerSocket server;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
@@ -63,9 +63,7 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Starts a proxy for {@code upstream} on the given loopback port (0: a free one). */
     public static FaultProxy start(URI upstream, int port) {
-        if (!"http".equals(upstream.getScheme()) || upstream.getHost() == null) {
-            throw new IllegalArgumentException("upstream must be an http URI with a host: " + upstream);
-        }
+        requireHttp(upstream);
         try {
             var server = new ServerSocket();
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -74,6 +72,21 @@ public final class FaultProxy implements AutoCloseable {
             return proxy;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on port " + port, e);
+        }
+    }
+
+    /**
+     * Sends later requests to another upstream (an engine restarted on another port), on the same port: clients
+     * keep their endpoint, and no other socket can take the port in between, as it could if we listened anew.
+     */
+    public void retarget(URI newUpstream) {
+        requireHttp(newUpstream);
+        upstream = newUpstream;
+    }
+
+    private static void requireHttp(URI upstream) {
+        if (!"http".equals(upstream.getScheme()) || upstream.getHost() == null) {
+            throw new IllegalArgumentException("upstream must be an http URI with a host: " + upstream);
         }
     }
 
@@ -179,6 +192,7 @@ public final class FaultProxy implements AutoCloseable {
 
     private boolean forward(HttpMessage request, OutputStream out) throws IOException {
         HttpMessage response;
+        URI upstream = this.upstream;
         try (var socket = new Socket(upstream.getHost(), upstream.getPort() < 0 ? 80 : upstream.getPort())) {
             OutputStream upstreamOut = socket.getOutputStream();
             upstreamOut.write(request.raw());

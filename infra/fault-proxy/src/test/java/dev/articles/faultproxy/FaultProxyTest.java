@@ -241,6 +241,26 @@ class FaultProxyTest {
     }
 
     @Test
+    void retargetSendsLaterRequestsElsewhereOnTheSamePort() throws Exception {
+        URI endpoint = proxy.endpoint();
+        URI nowhere;
+        try (var closed = new java.net.ServerSocket(0)) {
+            nowhere = URI.create("http://127.0.0.1:" + closed.getLocalPort()); // nothing listens there once closed
+        }
+        try (var client = client(1)) {
+            put(client, "moved", "ARTICLE");
+            proxy.retarget(nowhere);
+            assertThatThrownBy(() -> exists(client, "moved", "ARTICLE"))
+                    .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.statusCode()).isEqualTo(502));
+            proxy.retarget(TestDatabase.shared().endpoint());
+            assertThat(exists(client, "moved", "ARTICLE")).isTrue();
+        }
+        assertThat(proxy.endpoint()).isEqualTo(endpoint);
+        assertThatThrownBy(() -> proxy.retarget(URI.create("https://example.com")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void controlEndpointInjectsReportsAndClears() throws Exception {
         var http = HttpClient.newHttpClient();
         URI faults = proxy.endpoint().resolve("/__faults");

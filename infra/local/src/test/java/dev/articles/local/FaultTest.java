@@ -89,11 +89,9 @@ class FaultTest {
         load.outage.set(true);
         await(() -> load.unavailable.get() >= 20 || load.done());
 
-        int port = proxy.endpoint().getPort();
         dynalite.close();
         dynalite = Dynalite.startPersistent(ROOT, dataDir); // the same files
-        proxy.close();
-        proxy = FaultProxy.start(dynalite.endpoint(), port); // serve keeps its endpoint
+        proxy.retarget(dynalite.endpoint()); // serve keeps its endpoint
         load.outage.set(false);
         int afterRestart = load.acknowledged.size();
         await(() -> load.acknowledged.size() >= afterRestart + 30 || load.done());

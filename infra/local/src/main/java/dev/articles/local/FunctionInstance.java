@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
 final class FunctionInstance implements AutoCloseable {
 
     private static final String PEAK_RSS = "VmHWM:";
-    /** A JVM recording an AOT cache writes it as it stops: about a second or two per function here. */
+    /** A JVM recording an AOT cache writes it as it stops: a few seconds here; the bound only ends a stuck one. */
     private static final Duration RECORDING_GRACE = Duration.ofSeconds(60);
 
     private final FunctionSpec spec;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The bench's smoke run end to end: every part runs against the built jars and the report has every section.
  * No figure is checked: times on a shared 2-core machine are not test material.
  */
-class BenchQuickTest {
+class BenchQuickIT {
 
     @Test
     void aQuickRunReportsEveryPart(@TempDir Path dir) throws Exception {

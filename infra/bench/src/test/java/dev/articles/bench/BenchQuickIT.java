@@ -28,15 +28,4 @@ class BenchQuickIT {
         assertThat(report).doesNotContain("not measured", "NaN");
         assertThat(Files.readString(out)).isEqualTo(report);
     }
-
-    @Test
-    void theReportReplacesOnlyItsOwnPartOfThePage() {
-        String page = "# Performance\n\nwritten by hand\n\n" + ReportFile.BEGIN + "\nold figures\n" + ReportFile.END
-                + "\n\n## Scaling\n\nalso by hand\n";
-
-        String merged = ReportFile.merge(page, "new figures\n");
-
-        assertThat(merged).isEqualTo("# Performance\n\nwritten by hand\n\n" + ReportFile.BEGIN + "\nnew figures\n"
-                + ReportFile.END + "\n\n## Scaling\n\nalso by hand\n");
-    }
 }

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FaultTest {
+class FaultIT {
 
     private static final Path ROOT = ProjectRoot.find();
     private static final int GROUPS = 4;

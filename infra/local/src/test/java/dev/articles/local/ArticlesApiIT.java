@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ArticlesApiTest {
+class ArticlesApiIT {
 
     private static final Path ROOT = ProjectRoot.find();
     private static final String SEED = seedText();

@@ -42,11 +42,11 @@ import org.junit.jupiter.api.TestInstance;
  * mixing creates (some replaying an Idempotency-Key), fetches (some with If-None-Match) and list walks
  * following cursors, for {@code load.seconds} (default 5) or {@code load.requests} (default 20,000) requests,
  * whichever ends first. Every answer must be the one the contract gives; the memory of serve and of its function
- * JVMs must level off. The long run: {@code infra/mvnw -pl infra/local -am verify -Dtest=LoadTest
- * -Dsurefire.failIfNoSpecifiedTests=false -Dload.seconds=30}.
+ * JVMs must level off. The long run: {@code infra/mvnw -pl infra/local -am verify -Dit.test=LoadIT
+ * -Dfailsafe.failIfNoSpecifiedTests=false -Dload.seconds=30}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LoadTest {
+class LoadIT {
 
     static final int CLIENTS = 64;
     private static final Duration DURATION = Duration.ofSeconds(Long.getLong("load.seconds", 5));

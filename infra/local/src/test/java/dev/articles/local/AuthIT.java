@@ -36,7 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AuthTest {
+class AuthIT {
 
     private static final Path ROOT = ProjectRoot.find();
     private static final String AUDIENCE = "articles-test";

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-class DynaliteTest {
+class DynaliteIT {
 
     private static final Path ROOT = ProjectRoot.find();
     private static final TableSpec SPEC = SamTemplate.load(ProjectRoot.template()).table();

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /** The real AWS SDK v2, through the proxy, against the test database (dynalite unless told otherwise). */
-class FaultProxyTest {
+class FaultProxyIT {
 
     private static String table;
     private FaultProxy proxy;

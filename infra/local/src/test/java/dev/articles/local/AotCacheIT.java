@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * when serve stops; the next server's cold starts map it; a rebuilt jar records anew and replaces it; a
  * recording cut short leaves nothing behind.
  */
-class AotCacheTest {
+class AotCacheIT {
 
     private TestFunctionProject project;
 

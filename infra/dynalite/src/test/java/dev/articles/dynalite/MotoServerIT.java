@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The same table on moto, which, unlike dynalite, also has TTL. */
-class MotoServerTest {
+class MotoServerIT {
 
     @Test
     void createsTheTemplateTableWithTtl() {

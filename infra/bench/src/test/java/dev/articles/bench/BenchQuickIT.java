@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The bench's smoke run end to end: every part runs against the built jars and the report has every section.
  * No figure is checked: times on a shared 2-core machine are not test material.
  */
-class BenchQuickTest {
+class BenchQuickIT {
 
     @Test
     void aQuickRunReportsEveryPart(@TempDir Path dir) throws Exception {
@@ -27,16 +27,5 @@ class BenchQuickTest {
                 "### Artifacts", "### List page cost as the table grows");
         assertThat(report).doesNotContain("not measured", "NaN");
         assertThat(Files.readString(out)).isEqualTo(report);
-    }
-
-    @Test
-    void theReportReplacesOnlyItsOwnPartOfThePage() {
-        String page = "# Performance\n\nwritten by hand\n\n" + ReportFile.BEGIN + "\nold figures\n" + ReportFile.END
-                + "\n\n## Scaling\n\nalso by hand\n";
-
-        String merged = ReportFile.merge(page, "new figures\n");
-
-        assertThat(merged).isEqualTo("# Performance\n\nwritten by hand\n\n" + ReportFile.BEGIN + "\nnew figures\n"
-                + ReportFile.END + "\n\n## Scaling\n\nalso by hand\n");
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** The shared test database, on whichever engine -Ddynamodb.engine selects. */
-class TestDatabaseTest {
+class TestDatabaseIT {
 
     private final TestDatabase db = TestDatabase.shared();
 

@@ -34,7 +34,7 @@ class ArticleApiIT {
     }
 
     /** The contract's sample article, committed beside the tests: CI clones the project alone. */
-    static final String SEED_ARTICLE = "functions/core/src/test/resources/samples/seed-article.txt";
+    static final String SEED_ARTICLE = "functions/api-tests/src/test/resources/samples/seed-article.txt";
 
     static String seedBody() throws IOException {
         return Files.readString(ProjectRoot.find().resolve(SEED_ARTICLE), StandardCharsets.UTF_8);

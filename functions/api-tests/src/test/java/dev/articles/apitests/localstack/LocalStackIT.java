@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The core's create, fetch and list against LocalStack's DynamoDB, in Docker, with the table created as
  * template.yaml declares it: one more engine beside dynalite and moto. Without a Docker engine (a docker CLI
  * alone is not one) the class is skipped, with that reason, before any image is pulled. Run it alone with
- * {@code infra/mvnw -q verify -pl functions/core -am -Dtest=LocalStackIT -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code infra/mvnw -q verify -pl functions/api-tests -am -Dit.test=LocalStackIT -Dfailsafe.failIfNoSpecifiedTests=false}.
  * LocalStack images after 4.14 need LOCALSTACK_AUTH_TOKEN (passed on when set); {@code -Dlocalstack.image}
  * picks another image.
  */

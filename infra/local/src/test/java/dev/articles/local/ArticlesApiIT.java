@@ -2,9 +2,8 @@ package dev.articles.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.articles.template.FunctionSpec;
 import dev.articles.template.ProjectRoot;
-import dev.articles.template.SamTemplate;
+import dev.articles.template.ResolvedJars;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -46,10 +45,7 @@ class ArticlesApiIT {
 
     @BeforeAll
     void start() {
-        for (FunctionSpec function : SamTemplate.load(ProjectRoot.template()).functions()) {
-            assertThat(ROOT.resolve(function.codeUri())).as("%s's jar: build with infra/mvnw -pl infra/local -am package",
-                    function.logicalId()).isRegularFile();
-        }
+        ResolvedJars.requireTemplateJars(ROOT);
         serve = ServeProcess.start(ROOT, "--in-memory");
         api = serve.baseUrl();
     }

@@ -113,7 +113,7 @@ final class HttpApiServer implements AutoCloseable {
         if (pool == null) {
             return HttpApiResponse.internalServerError();
         }
-        byte[] event = Json.write(HttpApiEvent.build(request, match, requestId, Instant.now(), jwt));
+        byte[] event = PlainJson.write(HttpApiEvent.build(request, match, requestId, Instant.now(), jwt));
         return HttpApiResponse.fromResult(pool.invoke(event));
     }
 

@@ -84,7 +84,7 @@ class ArticlesApiIT {
 
         HttpResponse<byte[]> fetched = Http.exchange(api, "GET", "/articles/" + id, null, HttpResponse.BodyHandlers.ofByteArray());
         assertThat(fetched.statusCode()).isEqualTo(200);
-        Map<String, Object> article = Http.map(Json.parse(fetched.body()));
+        Map<String, Object> article = Http.map(PlainJson.parse(fetched.body()));
         assertThat(((String) article.get("body")).getBytes(StandardCharsets.UTF_8))
                 .isEqualTo(SEED.getBytes(StandardCharsets.UTF_8));
         String etag = fetched.headers().firstValue("etag").orElseThrow();
@@ -158,7 +158,7 @@ class ArticlesApiIT {
         invoke.getInputStream().transferTo(stdout);
         assertThat(invoke.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(invoke.exitValue()).isZero();
-        Map<String, Object> response = Http.map(Json.parse(stdout.toByteArray()));
+        Map<String, Object> response = Http.map(PlainJson.parse(stdout.toByteArray()));
         assertThat(response).containsEntry("statusCode", 404); // a fresh database holds no such article
     }
 
@@ -200,7 +200,7 @@ class ArticlesApiIT {
         article.put("title", "A " + tag + " article");
         article.put("body", body);
         article.put("tags", List.of(tag));
-        return Http.send(url, "POST", "/articles", Json.write(article), "Content-Type", "application/json");
+        return Http.send(url, "POST", "/articles", PlainJson.write(article), "Content-Type", "application/json");
     }
 
     private List<String> reports(String function) {

@@ -1,7 +1,7 @@
 package dev.articles.bench;
 
 import dev.articles.core.article.Article;
-import dev.articles.core.store.ArticleItems;
+import dev.articles.dynamodb.ArticleItems;
 import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -1,11 +1,8 @@
 package dev.articles.core.idempotency;
 
-import dev.articles.core.http.Problem;
-import dev.articles.core.http.Problem.FieldError;
-import dev.articles.core.http.ProblemException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import dev.articles.core.FieldError;
+import dev.articles.core.InvalidInputException;
+import dev.articles.core.Sha256;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,22 +25,14 @@ public record IdempotencyKey(String key, String scope, String requestHash) {
         }
         String key = header.get();
         if (key.isEmpty() || key.length() > MAX_LENGTH || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)) {
-            throw ProblemException.invalid(Problem.Type.INVALID_PARAMETER, "The Idempotency-Key header is invalid.",
+            throw new InvalidInputException(InvalidInputException.Kind.PARAMETERS, "The Idempotency-Key header is invalid.",
                     List.of(new FieldError(HEADER, "must be 1 to " + MAX_LENGTH + " printable ASCII characters")));
         }
-        return Optional.of(new IdempotencyKey(key, scope, sha256(body)));
+        return Optional.of(new IdempotencyKey(key, scope, Sha256.base64Url(body, 32)));
     }
 
     /** The record's partition key value: scope and key, length-prefixed so no two pairs collide. */
-    String recordKey() {
+    public String recordKey() {
         return "IDEMPOTENCY#" + scope.length() + "#" + scope + "#" + key;
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

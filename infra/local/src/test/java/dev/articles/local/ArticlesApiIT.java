@@ -219,7 +219,7 @@ class ArticlesApiIT {
 
     private static String seedText() {
         try {
-            return Files.readString(ProjectRoot.find().resolve("functions/core/src/test/resources/samples/seed-article.txt"));
+            return Files.readString(ProjectRoot.find().resolve("functions/api-tests/src/test/resources/samples/seed-article.txt"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

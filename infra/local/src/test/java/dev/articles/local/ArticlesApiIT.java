@@ -2,9 +2,8 @@ package dev.articles.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.articles.template.FunctionSpec;
 import dev.articles.template.ProjectRoot;
-import dev.articles.template.SamTemplate;
+import dev.articles.template.ResolvedJars;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -46,10 +45,7 @@ class ArticlesApiIT {
 
     @BeforeAll
     void start() {
-        for (FunctionSpec function : SamTemplate.load(ProjectRoot.template()).functions()) {
-            assertThat(ROOT.resolve(function.codeUri())).as("%s's jar: build with infra/mvnw -pl infra/local -am package",
-                    function.logicalId()).isRegularFile();
-        }
+        ResolvedJars.requireTemplateJars(ROOT);
         serve = ServeProcess.start(ROOT, "--in-memory");
         api = serve.baseUrl();
     }
@@ -88,7 +84,7 @@ class ArticlesApiIT {
 
         HttpResponse<byte[]> fetched = Http.exchange(api, "GET", "/articles/" + id, null, HttpResponse.BodyHandlers.ofByteArray());
         assertThat(fetched.statusCode()).isEqualTo(200);
-        Map<String, Object> article = Http.map(Json.parse(fetched.body()));
+        Map<String, Object> article = Http.map(PlainJson.parse(fetched.body()));
         assertThat(((String) article.get("body")).getBytes(StandardCharsets.UTF_8))
                 .isEqualTo(SEED.getBytes(StandardCharsets.UTF_8));
         String etag = fetched.headers().firstValue("etag").orElseThrow();
@@ -162,7 +158,7 @@ class ArticlesApiIT {
         invoke.getInputStream().transferTo(stdout);
         assertThat(invoke.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(invoke.exitValue()).isZero();
-        Map<String, Object> response = Http.map(Json.parse(stdout.toByteArray()));
+        Map<String, Object> response = Http.map(PlainJson.parse(stdout.toByteArray()));
         assertThat(response).containsEntry("statusCode", 404); // a fresh database holds no such article
     }
 
@@ -204,7 +200,7 @@ class ArticlesApiIT {
         article.put("title", "A " + tag + " article");
         article.put("body", body);
         article.put("tags", List.of(tag));
-        return Http.send(url, "POST", "/articles", Json.write(article), "Content-Type", "application/json");
+        return Http.send(url, "POST", "/articles", PlainJson.write(article), "Content-Type", "application/json");
     }
 
     private List<String> reports(String function) {

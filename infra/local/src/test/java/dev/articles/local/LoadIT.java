@@ -204,7 +204,7 @@ class LoadIT {
         article.put("body", "Paragraph one of article " + n + ".\n\nParagraph two.");
         article.put("author", "Load Desk " + n % 5);
         article.put("tags", List.of("load", "t" + n % 7));
-        byte[] body = Json.write(article);
+        byte[] body = PlainJson.write(article);
         String key = withKey ? "load-" + ThreadLocalRandom.current().nextLong() : null;
         HttpResponse<String> response = send(tally, CREATE, post(body, key));
         if (response.statusCode() != 201) {

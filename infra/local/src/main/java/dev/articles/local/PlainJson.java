@@ -16,11 +16,11 @@ import java.util.Map;
  * JSON as plain maps, lists, strings, numbers, booleans and nulls: all the local runtime needs to build
  * events and read function responses, on jackson-core alone.
  */
-public final class Json {
+public final class PlainJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private Json() {
+    private PlainJson() {
     }
 
     /** Parses one JSON value; throws IllegalArgumentException when the bytes are not exactly one. */

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
  * @param headers lower-cased names, each with its values in order of arrival
  * @param rawQuery the query string as sent, without the {@code ?}; empty when none
  */
-record HttpRequest(String method, String rawPath, String rawQuery, String protocol, Map<String, List<String>> headers,
-                   byte[] body, String sourceIp) {
+record GatewayRequest(String method, String rawPath, String rawQuery, String protocol,
+                      Map<String, List<String>> headers, byte[] body, String sourceIp) {
 
     /** Each header's values joined with commas, as payload 2.0 carries repeated headers. */
     Map<String, String> joinedHeaders() {

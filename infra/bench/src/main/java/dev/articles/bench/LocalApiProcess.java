@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * output is read all the time (a full pipe would stall it) for the Ready line and the Init Duration of
  * every cold start, as Lambda reports it in REPORT lines.
  */
-public final class ServeProcess implements AutoCloseable {
+public final class LocalApiProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("Ready: (http://\\S+)");
     private static final Pattern INIT = Pattern.compile("^\\[(\\w+)\\] REPORT .*Init Duration: ([0-9.]+) ms");
@@ -32,7 +32,7 @@ public final class ServeProcess implements AutoCloseable {
     private final Map<String, BlockingQueue<Double>> initDurations = new ConcurrentHashMap<>();
     private volatile URI baseUrl;
 
-    private ServeProcess(Process process) {
+    private LocalApiProcess(Process process) {
         this.process = process;
         Thread reader = new Thread(this::read, "serve-output");
         reader.setDaemon(true);
@@ -42,7 +42,7 @@ public final class ServeProcess implements AutoCloseable {
     /**
      * @param dynamoEndpoint the bench's dynalite: serve creates the template's table there when absent
      */
-    public static ServeProcess start(FunctionJdk jdk, Path localJar, Path projectRoot, URI dynamoEndpoint) {
+    public static LocalApiProcess start(FunctionJdk jdk, Path localJar, Path projectRoot, URI dynamoEndpoint) {
         ProcessBuilder builder = new ProcessBuilder(jdk.java().toString(), "-jar", localJar.toString(), "serve",
                 "--port", "0", "--dynamodb-endpoint", dynamoEndpoint.toString())
                 .directory(projectRoot.toFile()).redirectErrorStream(true);
@@ -51,7 +51,7 @@ public final class ServeProcess implements AutoCloseable {
                 "AWS_REGION", "us-east-1"));
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         try {
-            ServeProcess serve = new ServeProcess(builder.start());
+            LocalApiProcess serve = new LocalApiProcess(builder.start());
             if (!serve.ready.await(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS) || serve.baseUrl == null) {
                 serve.close();
                 throw new IllegalStateException("articles-local serve did not say Ready within " + READY_TIMEOUT_SECONDS + " s");

@@ -35,6 +35,11 @@ public final class Dynalite implements DynamoDbEngine {
         return projectRoot.resolve("infra/dynalite/node_modules/dynalite/cli.js");
     }
 
+    /** Preloaded into dynalite's node: exits when our end of its stdin closes, so it never outlives us. */
+    static Path exitWithParent(Path projectRoot) {
+        return projectRoot.resolve("infra/dynalite/exit-with-parent.cjs");
+    }
+
     public static Dynalite startInMemory(Path projectRoot) {
         return start(projectRoot, Optional.empty(), line -> { });
     }
@@ -66,7 +71,8 @@ public final class Dynalite implements DynamoDbEngine {
         IllegalStateException last = null;
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
             int port = Loopback.freePort();
-            List<String> command = new ArrayList<>(List.of(NodeRuntime.EXECUTABLE, cli.toString(),
+            List<String> command = new ArrayList<>(List.of(NodeRuntime.EXECUTABLE,
+                    "--require", exitWithParent(projectRoot).toString(), cli.toString(),
                     "--host", Loopback.HOST, "--port", Integer.toString(port), "--createTableMs", "0"));
             dir.ifPresent(d -> command.addAll(List.of("--path", d.toString())));
             ChildProcess child = ChildProcess.start("dynalite", command, Map.of(), projectRoot, output);

@@ -18,11 +18,16 @@ final class CommandLine {
             usage:
               java -jar infra/local/target/articles-local.jar serve [--port N] [--data-dir DIR | --in-memory]
                   [--dynamodb-endpoint URL] [--template FILE] [--parameter NAME=VALUE ...] [--auth]
+                  [--runtime-client aws|portable|auto]
               java -jar infra/local/target/articles-local.jar invoke <FunctionLogicalId> -e EVENT.json
                   [--data-dir DIR | --in-memory] [--dynamodb-endpoint URL] [--template FILE] [--parameter NAME=VALUE ...]
+                  [--runtime-client aws|portable|auto]
             Run from the project root. Data persists in .local-data/ unless --in-memory or --dynamodb-endpoint.
             --parameter sets a template parameter (as sam's --parameter-overrides), e.g. JwtIssuer=https://... ;
-            --auth starts a local token issuer, sets JwtIssuer and JwtAudience to it and prints a token.""";
+            --auth starts a local token issuer, sets JwtIssuer and JwtAudience to it and prints a token.
+            --runtime-client: what runs the handlers in the function JVMs: aws (AWS's runtime interface client,
+            Linux x86_64/arm64 only: it loads a native library) or portable (plain Java, any OS); auto (default)
+            takes aws where it can load.""";
 
     /** The template parameters --auth sets: the issuer and audience of the template's JWT authorizer. */
     static final String ISSUER_PARAMETER = "JwtIssuer";
@@ -32,11 +37,11 @@ final class CommandLine {
 
     /** @param devIssuer {@code --auth}: serve tokens of a local issuer */
     record Serve(int port, DataOption data, Path template, Path projectRoot, Map<String, String> parameters,
-                 boolean devIssuer) {
+                 boolean devIssuer, LambdaRuntimeClient.Kind runtimeClient) {
     }
 
     record Invoke(String function, Path event, DataOption data, Path template, Path projectRoot,
-                  Map<String, String> parameters) {
+                  Map<String, String> parameters, LambdaRuntimeClient.Kind runtimeClient) {
     }
 
     private CommandLine() {
@@ -64,6 +69,7 @@ final class CommandLine {
         Optional<Path> event = Optional.empty();
         Map<String, String> parameters = new LinkedHashMap<>();
         boolean devIssuer = false;
+        LambdaRuntimeClient.Kind runtimeClient = LambdaRuntimeClient.Kind.AUTO;
         while (!args.isEmpty()) {
             String option = args.poll();
             switch (option) {
@@ -73,6 +79,7 @@ final class CommandLine {
                 case "--dynamodb-endpoint" -> data = exclusive(data, new DataOption.Endpoint(endpoint(value(args, option))));
                 case "--template" -> template = Optional.of(Path.of(value(args, option)).toAbsolutePath());
                 case "--parameter" -> parameter(parameters, value(args, option));
+                case "--runtime-client" -> runtimeClient = LambdaRuntimeClient.Kind.parse(value(args, option));
                 case "--auth" -> {
                     if (function != null) {
                         throw new IllegalArgumentException("--auth is an option of serve");
@@ -99,13 +106,13 @@ final class CommandLine {
                     + " itself: give either --auth or those parameters");
         }
         if (function == null) {
-            return new Serve(port, chosen, templateFile, root, parameters, devIssuer);
+            return new Serve(port, chosen, templateFile, root, parameters, devIssuer, runtimeClient);
         }
         Path eventFile = event.orElseThrow(() -> new IllegalArgumentException("invoke needs -e EVENT.json"));
         if (!Files.isRegularFile(eventFile)) {
             throw new IllegalArgumentException("no event file " + eventFile);
         }
-        return new Invoke(function, eventFile, chosen, templateFile, root, parameters);
+        return new Invoke(function, eventFile, chosen, templateFile, root, parameters, runtimeClient);
     }
 
     /** The project (where dynalite is installed and data is kept): from the working directory, else the template's. */

@@ -1,6 +1,8 @@
 package dev.articles.local;
 
 import dev.articles.jwt.DevIssuer;
+import dev.articles.lambdaruntime.ExitWithParent;
+import dev.articles.local.launcher.Launcher;
 import dev.articles.template.ParameterSpec;
 import dev.articles.template.RouteSpec;
 import dev.articles.template.SamTemplate;
@@ -36,6 +38,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean(Launcher.EXIT_WITH_PARENT_PROPERTY)) {
+            ExitWithParent.watchStdin(); // re-executed by the launcher: end with it, whatever ends it
+        }
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             System.out.println(CommandLine.USAGE);
             System.exit(args.length == 0 ? 2 : 0);
@@ -68,7 +73,13 @@ public final class Main {
         SamTemplate template = load(options.template(), parameters);
         JwtAuthorization authorization = new JwtAuthorization(template); // refuses what it cannot enforce, before anything starts
         LocalBackend backend = LocalBackend.start(options.projectRoot(), options.data(), template);
-        LocalFunctions functions = new LocalFunctions(template, backend, log, MAX_INSTANCES);
+        LocalFunctions functions;
+        try {
+            functions = new LocalFunctions(template, backend, log, MAX_INSTANCES, options.runtimeClient());
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
         HttpApiServer server;
         try {
             server = new HttpApiServer(options.port(), new Router(template.routes()), authorization,
@@ -101,6 +112,7 @@ public final class Main {
         }
         template.cors().ifPresent(c -> log.info("  CORS: origins " + c.allowOrigins() + ", methods " + c.allowMethods()));
         log.info("  DynamoDB: " + backend.describe() + describe(options.data()));
+        log.info("  Functions run on the " + functions.runtimeClient().label() + " runtime client");
         devIssuer.ifPresent(issuer -> printToken(log, issuer, server.baseUrl()));
         log.info("Ready: " + server.baseUrl() + " (Ctrl-C stops everything)");
         try {
@@ -121,7 +133,7 @@ public final class Main {
             throw new UncheckedIOException("cannot read " + options.event(), e);
         }
         try (LocalBackend backend = LocalBackend.start(options.projectRoot(), options.data(), template);
-             LocalFunctions functions = new LocalFunctions(template, backend, log, 1)) {
+             LocalFunctions functions = new LocalFunctions(template, backend, log, 1, options.runtimeClient())) {
             FunctionPool pool = functions.pool(options.function());
             if (!pool.artifact().exists()) {
                 throw new IllegalStateException(pool.artifact().buildHint());

@@ -1,5 +1,7 @@
 package dev.articles.local;
 
+import dev.articles.local.launcher.JdkFinder;
+import dev.articles.local.launcher.Launcher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
  */
 final class ServeProcess implements AutoCloseable {
 
+    static final String RUNTIME_CLIENT_PROPERTY = "local.runtimeClient";
     private static final Pattern READY = Pattern.compile("^Ready: (http://\\S+)");
     private static final Pattern DYNAMODB = Pattern.compile("DynamoDB: \\w+ at (http://\\S+),");
 
@@ -42,16 +45,18 @@ final class ServeProcess implements AutoCloseable {
             serve.close();
             throw new IllegalStateException("serve did not get ready; it printed:\n" + serve.output(), e);
         }
+        String client = System.getProperty(RUNTIME_CLIENT_PROPERTY, "");
+        if (!client.isBlank() && !serve.output().contains("Functions run on the " + client + " runtime client")) {
+            serve.close();
+            throw new IllegalStateException("serve did not take --runtime-client " + client + "; it printed:\n"
+                    + serve.output());
+        }
         return serve;
     }
 
     /** Starts {@code serve --port 0 <arguments>} without waiting (for a start that is meant to fail). */
     static ServeProcess launch(Path workingDirectory, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dproject.root=" + System.getProperty("project.root"),
-                "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--port", "0"));
+        List<String> command = mainCommand("serve", "--port", "0");
         command.addAll(List.of(arguments));
         try {
             return new ServeProcess(new ProcessBuilder(command).directory(workingDirectory.toFile())
@@ -59,6 +64,25 @@ final class ServeProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * {@code java ... Main <arguments>} from the test class path, ending with the test JVM (as under the launcher),
+     * on the runtime client the system property {@value #RUNTIME_CLIENT_PROPERTY} names, when set: CI runs the
+     * end-to-end suites once per client ({@code -Dlocal.runtimeClient=portable}).
+     */
+    static List<String> mainCommand(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(
+                JdkFinder.javaExecutable(Path.of(System.getProperty("java.home"))).toString(),
+                "-Dproject.root=" + System.getProperty("project.root"),
+                "-D" + Launcher.EXIT_WITH_PARENT_PROPERTY + "=true",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(arguments));
+        String client = System.getProperty(RUNTIME_CLIENT_PROPERTY, "");
+        if (!client.isBlank()) {
+            command.addAll(List.of("--runtime-client", client));
+        }
+        return command;
     }
 
     URI baseUrl() {

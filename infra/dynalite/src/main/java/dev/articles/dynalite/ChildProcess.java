@@ -25,6 +25,8 @@ public final class ChildProcess implements AutoCloseable {
 
     private static final int KEPT_LINES = 40;
     private static final Duration GRACE = Duration.ofSeconds(3);
+    /** Set when this JVM exits because its own parent is gone: children are then killed with no grace. */
+    private static volatile boolean killAtExit;
 
     private final String name;
     private final Process process;
@@ -123,6 +125,11 @@ public final class ChildProcess implements AutoCloseable {
         this.grace = grace;
     }
 
+    /** From now on, the children still running when this JVM exits are killed outright (SIGKILL), not stopped. */
+    public static void killAtExit() {
+        killAtExit = true;
+    }
+
     /** Ends the process and its descendants, waiting until they are gone. */
     @Override
     public void close() {
@@ -138,7 +145,7 @@ public final class ChildProcess implements AutoCloseable {
         List<ProcessHandle> family = new java.util.ArrayList<>(process.descendants().toList());
         family.add(process.toHandle());
         family.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + grace.toNanos();
+        long deadline = System.nanoTime() + (killAtExit ? 0 : grace.toNanos());
         for (ProcessHandle p : family) {
             try {
                 long left = Math.max(0, deadline - System.nanoTime());

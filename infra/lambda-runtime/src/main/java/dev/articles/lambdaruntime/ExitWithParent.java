@@ -26,7 +26,7 @@ public final class ExitWithParent {
             System.err.println("usage: ExitWithParent MAIN_CLASS [ARGUMENTS...]");
             System.exit(2);
         }
-        watchStdin();
+        watchStdin(() -> { });
         try {
             Class.forName(args[0]).getMethod("main", String[].class)
                     .invoke(null, (Object) Arrays.copyOfRange(args, 1, args.length));
@@ -38,8 +38,10 @@ public final class ExitWithParent {
     /**
      * Exits (running shutdown hooks) once stdin reaches end-of-file. Only for a process whose stdin is a pipe
      * from its parent: on a terminal it would swallow what is typed.
+     *
+     * @param beforeExit runs first: what differs between an orphan's exit and an ordinary one
      */
-    public static void watchStdin() {
+    public static void watchStdin(Runnable beforeExit) {
         Thread.ofPlatform().daemon().name("exit-with-parent").start(() -> {
             byte[] discard = new byte[256];
             try (InputStream in = new FileInputStream(FileDescriptor.in)) {
@@ -49,6 +51,7 @@ public final class ExitWithParent {
             } catch (IOException closed) {
                 // a broken pipe means the same as end-of-file
             }
+            beforeExit.run();
             System.exit(PARENT_GONE);
         });
     }

@@ -1,5 +1,6 @@
 package dev.articles.local;
 
+import dev.articles.dynalite.ChildProcess;
 import dev.articles.jwt.DevIssuer;
 import dev.articles.lambdaruntime.ExitWithParent;
 import dev.articles.local.launcher.Launcher;
@@ -39,7 +40,9 @@ public final class Main {
 
     public static void main(String[] args) {
         if (Boolean.getBoolean(Launcher.EXIT_WITH_PARENT_PROPERTY)) {
-            ExitWithParent.watchStdin(); // re-executed by the launcher: end with it, whatever ends it
+            // Re-executed by the launcher: end with it, whatever ends it, and at once: an orphan has no one to wait for
+            // (a function JVM recording its AOT cache is killed rather than left to write it).
+            ExitWithParent.watchStdin(ChildProcess::killAtExit);
         }
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             System.out.println(CommandLine.USAGE);

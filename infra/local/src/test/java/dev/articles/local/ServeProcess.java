@@ -38,7 +38,14 @@ final class ServeProcess implements AutoCloseable {
 
     /** Starts {@code serve --port 0 <arguments>} and waits until it is ready. */
     static ServeProcess start(Path workingDirectory, String... arguments) {
-        ServeProcess serve = launch(workingDirectory, arguments);
+        List<String> command = mainCommand("serve", "--port", "0");
+        command.addAll(List.of(arguments));
+        return start(workingDirectory, command);
+    }
+
+    /** Runs {@code command} (a serve however started: the launcher jar, the main class) and waits until it is ready. */
+    static ServeProcess start(Path workingDirectory, List<String> command) {
+        ServeProcess serve = launch(workingDirectory, command);
         try {
             serve.ready.get(120, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -58,6 +65,10 @@ final class ServeProcess implements AutoCloseable {
     static ServeProcess launch(Path workingDirectory, String... arguments) {
         List<String> command = mainCommand("serve", "--port", "0");
         command.addAll(List.of(arguments));
+        return launch(workingDirectory, command);
+    }
+
+    private static ServeProcess launch(Path workingDirectory, List<String> command) {
         try {
             return new ServeProcess(new ProcessBuilder(command).directory(workingDirectory.toFile())
                     .redirectErrorStream(true).start());
@@ -78,11 +89,14 @@ final class ServeProcess implements AutoCloseable {
                 "-D" + Launcher.EXIT_WITH_PARENT_PROPERTY + "=true",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(arguments));
-        String client = System.getProperty(RUNTIME_CLIENT_PROPERTY, "");
-        if (!client.isBlank()) {
-            command.addAll(List.of("--runtime-client", client));
-        }
+        command.addAll(runtimeClientArguments());
         return command;
+    }
+
+    /** {@code --runtime-client X} when the system property names one, else nothing (serve's default). */
+    static List<String> runtimeClientArguments() {
+        String client = System.getProperty(RUNTIME_CLIENT_PROPERTY, "");
+        return client.isBlank() ? List.of() : List.of("--runtime-client", client);
     }
 
     URI baseUrl() {
@@ -120,6 +134,12 @@ final class ServeProcess implements AutoCloseable {
             throw new IllegalStateException("serve did not exit; it printed:\n" + output());
         }
         return process.exitValue();
+    }
+
+    /** SIGKILL (an IDE's stop button, the OOM killer): no shutdown hook of it runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     /** SIGTERM, as a terminal's kill or a service manager sends, and waits for it to finish cleaning up. */

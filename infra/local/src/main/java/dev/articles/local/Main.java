@@ -1,6 +1,10 @@
 package dev.articles.local;
 
 import dev.articles.dynalite.ChildProcess;
+import dev.articles.dynalite.Dynalite;
+import dev.articles.dynalite.LocalDynamoDb;
+import dev.articles.dynalite.Loopback;
+import dev.articles.dynalite.TableFactory;
 import dev.articles.jwt.DevIssuer;
 import dev.articles.lambdaruntime.ExitWithParent;
 import dev.articles.local.launcher.Launcher;
@@ -22,8 +26,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** {@code serve} and {@code invoke}: the local API and single invocations, from template.yaml. */
+/**
+ * {@code serve} and {@code invoke}: the local API and single invocations, from template.yaml; {@code dynamodb}:
+ * only the database, for the SAM CLI.
+ */
 public final class Main {
 
     /** The most instances of one function at once; more concurrent requests wait for one. */
@@ -53,6 +61,7 @@ public final class Main {
             switch (command) {
                 case CommandLine.Serve serve -> serve(serve);
                 case CommandLine.Invoke invoke -> System.exit(invoke(invoke));
+                case CommandLine.DynamoDb dynamoDb -> dynamoDb(dynamoDb);
                 default -> throw new IllegalStateException();
             }
         } catch (IllegalArgumentException e) {
@@ -154,6 +163,39 @@ public final class Main {
                     yield 1;
                 }
             };
+        }
+    }
+
+    /** Runs dynalite with the template's table until Ctrl-C or SIGTERM, printing the SAM CLI commands that use it. */
+    private static void dynamoDb(CommandLine.DynamoDb options) {
+        LambdaLog log = new LambdaLog(System.out);
+        SamTemplate template = load(options.template(), Map.of());
+        Optional<Path> dir = switch (options.data()) {
+            case DataOption.DataDir d -> Optional.of(d.dir().resolve("dynamodb"));
+            default -> Optional.empty();
+        };
+        int port = options.port() == 0 ? Loopback.freePort() : options.port();
+        Dynalite dynalite = Dynalite.listen(options.projectRoot(), dir, options.host(), port, line -> { });
+        try (DynamoDbClient client = LocalDynamoDb.client(dynalite.endpoint())) {
+            TableFactory.createIfAbsent(client, template.table(), options.table());
+        } catch (RuntimeException e) {
+            dynalite.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping dynalite");
+            dynalite.close();
+            stopped.countDown();
+        }, "articles-local shutdown"));
+        log.info("DynamoDB (dynalite) at http://" + options.host() + ":" + port + ", table " + options.table()
+                + describe(options.data()) + "; credentials: any, region: any");
+        SamCommands.print(log, template, options.projectRoot(), options.host());
+        log.info("Ready: " + dynalite.endpoint() + " (Ctrl-C stops it)");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -53,7 +53,7 @@ final class ServeProcess implements AutoCloseable {
             throw new IllegalStateException("serve did not get ready; it printed:\n" + serve.output(), e);
         }
         String client = System.getProperty(RUNTIME_CLIENT_PROPERTY, "");
-        if (!client.isBlank() && !serve.output().contains("Functions run on the " + client + " runtime client")) {
+        if (!client.isBlank() && command.contains("serve") && !serve.output().contains("Functions run on the " + client + " runtime client")) {
             serve.close();
             throw new IllegalStateException("serve did not take --runtime-client " + client + "; it printed:\n"
                     + serve.output());

@@ -9,7 +9,6 @@ import dev.articles.core.paging.Cursors;
 import dev.articles.core.routes.ListArticles;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.core.store.DynamoDbClients;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +27,7 @@ public final class ListArticlesHandler implements RequestStreamHandler {
 
     ListArticlesHandler(Environment env) {
         ArticleStore store = new ArticleStore(DynamoDbClients.create(env), env.required("TABLE_NAME"));
-        Cursors cursors = new Cursors(env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8));
+        Cursors cursors = CursorKeys.load(env);
         ListArticles route = new ListArticles(store, cursors);
         function = new HttpFunction(env, route);
         priming = Priming.list(env, route);

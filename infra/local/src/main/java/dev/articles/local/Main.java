@@ -65,6 +65,11 @@ public final class Main {
             parameters.put(CommandLine.ISSUER_PARAMETER, issuer.issuer());
             parameters.put(CommandLine.AUDIENCE_PARAMETER, issuer.audience());
         });
+        // Without --auth, writes stay open (as sam local start-api skips JWT authorizers): curl needs no token.
+        if (devIssuer.isEmpty() && SamTemplate.load(options.template()).parameters().stream()
+                .anyMatch(p -> p.name().equals(CommandLine.WRITE_ACCESS_PARAMETER))) {
+            parameters.putIfAbsent(CommandLine.WRITE_ACCESS_PARAMETER, "public");
+        }
         SamTemplate template = load(options.template(), parameters);
         JwtAuthorization authorization = new JwtAuthorization(template); // refuses what it cannot enforce, before anything starts
         LocalBackend backend = LocalBackend.start(options.projectRoot(), options.data(), template);

@@ -47,7 +47,7 @@ class ArticlesApiTest {
     @BeforeAll
     void start() {
         for (FunctionSpec function : SamTemplate.load(ProjectRoot.template()).functions()) {
-            assertThat(ROOT.resolve(function.codeUri())).as("%s's jar: build with infra/mvnw -pl infra/local -am package",
+            assertThat(ROOT.resolve(function.jar())).as("%s's jar: build with infra/mvnw -pl infra/local -am package",
                     function.logicalId()).isRegularFile();
         }
         serve = ServeProcess.start(ROOT, "--in-memory");

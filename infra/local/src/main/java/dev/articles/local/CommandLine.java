@@ -40,6 +40,8 @@ final class CommandLine {
     /** The template parameters --auth sets: the issuer and audience of the template's JWT authorizer. */
     static final String ISSUER_PARAMETER = "JwtIssuer";
     static final String AUDIENCE_PARAMETER = "JwtAudience";
+    /** The template parameter serve without --auth sets to public, unless given: writes need no token locally. */
+    static final String WRITE_ACCESS_PARAMETER = "WriteAccess";
 
     static final int DEFAULT_PORT = 3000;
 

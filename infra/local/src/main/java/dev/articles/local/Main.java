@@ -82,6 +82,12 @@ public final class Main {
             parameters.put(CommandLine.ISSUER_PARAMETER, issuer.issuer());
             parameters.put(CommandLine.AUDIENCE_PARAMETER, issuer.audience());
         });
+        // Without --auth or an issuer, writes stay open (as sam local start-api skips JWT authorizers): curl
+        // needs no token. With either, the authorizer is enforced as deployed.
+        if (!parameters.containsKey(CommandLine.ISSUER_PARAMETER) && SamTemplate.load(options.template()).parameters().stream()
+                .anyMatch(p -> p.name().equals(CommandLine.WRITE_ACCESS_PARAMETER))) {
+            parameters.putIfAbsent(CommandLine.WRITE_ACCESS_PARAMETER, "public");
+        }
         SamTemplate template = load(options.template(), parameters);
         JwtAuthorization authorization = new JwtAuthorization(template); // refuses what it cannot enforce, before anything starts
         LocalBackend backend = LocalBackend.start(options.projectRoot(), options.data(), template);

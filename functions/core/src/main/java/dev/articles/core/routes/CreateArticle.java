@@ -42,7 +42,7 @@ public final class CreateArticle implements HttpFunction.Route {
         String id = ids.next(now);
         if (key.isEmpty()) {
             Article article = draft.toArticle(id, now);
-            store.create(article);
+            store.create(article, request.claims().get("sub"));
             return created(article, false);
         }
         IdempotencyStore.Claim claim = idempotency.claim(key.get(), id, now);
@@ -55,7 +55,7 @@ public final class CreateArticle implements HttpFunction.Route {
         // A resumed claim re-creates the article the first attempt began: same id, so the same createdAt.
         Article article = draft.toArticle(claim.articleId(), ArticleIds.timestamp(claim.articleId()));
         try {
-            store.create(article);
+            store.create(article, request.claims().get("sub"));
         } catch (RuntimeException e) {
             idempotency.release(key.get());
             throw e;

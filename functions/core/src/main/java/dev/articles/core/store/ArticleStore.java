@@ -2,71 +2,48 @@ package dev.articles.core.store;
 
 import dev.articles.core.article.Article;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * The articles in DynamoDB, written so that each becomes visible at one instant without transactions:
- * its tag entries go first, marked pending; the article item, written with attribute_not_exists, is the
- * commit point; then the entries lose their mark. Readers show a pending entry only once its article item
- * exists, so a create that fails midway leaves nothing visible anywhere.
+ * The articles in DynamoDB: fetch, lists and create. Every write commits with one conditional write of the
+ * article item, its tag entries written pending before it (see {@link VersionedArticles}); lists show a
+ * pending entry only as the article item's current version ({@link PendingEntries}), so a write that stops
+ * midway leaves nothing torn anywhere.
  */
 public final class ArticleStore {
 
-    /** Query calls one list page may make when it skips entries of failed creates: bounds its cost. */
+    /** Query calls one list page may make when it skips entries of stopped writes: bounds its cost. */
     static final int MAX_QUERIES_PER_PAGE = 4;
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final VersionedArticles versions;
 
     public ArticleStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.versions = new VersionedArticles(dynamo, table);
     }
 
     /** A strongly consistent read, so a client that just created an article can fetch it at once. */
     public Optional<Article> get(String id) {
         Map<String, AttributeValue> item = Dynamo.call("get article", () -> dynamo.getItem(r -> r
                 .tableName(table).key(ArticleItems.articleKey(id)).consistentRead(true))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ArticleItems.fromItem(item));
+        return item == null || item.isEmpty() || VersionedItems.isTombstone(item)
+                ? Optional.empty() : Optional.of(ArticleItems.fromItem(item));
     }
 
-    /**
-     * Stores an article. Safe to repeat with the same article (a resumed idempotent create): tag entries are
-     * overwritten with the same content and an article item that exists already counts as written.
-     */
-    public void create(Article article) {
-        for (String tag : article.tags()) {
-            Dynamo.call("put tag entry", () -> dynamo.putItem(r -> r
-                    .tableName(table).item(ArticleItems.tagEntry(article, tag))));
-        }
-        try {
-            Dynamo.call("put article", () -> dynamo.putItem(r -> r
-                    .tableName(table).item(ArticleItems.article(article))
-                    .conditionExpression("attribute_not_exists(pk)")));
-        } catch (ConditionalCheckFailedException alreadyWritten) {
-            // An earlier attempt of this same create got this far: the article is there.
-        }
-        for (String tag : article.tags()) {
-            clearPending(article, tag);
-        }
-    }
-
-    /** Best effort: an entry left pending stays correct, it only costs readers one GetItem to confirm. */
-    private void clearPending(Article article, String tag) {
-        try {
-            Dynamo.call("clear pending", () -> dynamo.updateItem(r -> r
-                    .tableName(table).key(ArticleItems.tagEntryKey(article, tag))
-                    .updateExpression("REMOVE " + ArticleItems.PENDING)
-                    .conditionExpression("attribute_exists(pk)")));
-        } catch (DatabaseUnavailableException | ConditionalCheckFailedException e) {
-            // The article is committed; see the method comment.
-        }
+    /** Stores a new article, see {@link VersionedArticles#create}; {@code createdBy} is the token's sub, or null. */
+    public void create(Article article, String createdBy) {
+        versions.create(article, createdBy);
     }
 
     /** One page of a list: up to {@code limit} summaries newest first, and where the next page starts. */
@@ -74,18 +51,29 @@ public final class ArticleStore {
 
     public Page list(ListFilter filter, String afterListSk, int limit) {
         List<Article> items = new ArrayList<>(limit + 1);
+        Set<String> ids = new HashSet<>();
+        PendingEntries entries = new PendingEntries(dynamo, table);
+        Map<String, AttributeValue> startKey = null;
         String lastRead = afterListSk;
-        String position = afterListSk;
+        String lastGroupShown = null;
+        String beforeLastRead = afterListSk;
         for (int queries = 0; queries < MAX_QUERIES_PER_PAGE; queries++) {
-            String start = position;
             // One more than the page needs, to tell whether another page follows.
-            int wanted = limit + 1 - items.size();
-            QueryResponse response = Dynamo.call("list articles",
-                    () -> dynamo.query(ListQueries.query(table, filter, start, wanted)));
+            QueryRequest query = ListQueries.query(table, filter, afterListSk, limit + 1 - items.size());
+            // Within a page, go on from the exact last key: an article may have two entries at one listSk.
+            QueryRequest next = startKey == null ? query : query.toBuilder().exclusiveStartKey(startKey).build();
+            QueryResponse response = Dynamo.call("list articles", () -> dynamo.query(next));
             for (Map<String, AttributeValue> item : response.items()) {
-                lastRead = item.get(Keys.LIST_SK).s();
-                if (!ArticleItems.isPending(item) || exists(Keys.idOf(lastRead))) {
-                    items.add(ArticleItems.fromItem(item));
+                String listSk = item.get(Keys.LIST_SK).s();
+                if (!listSk.equals(lastRead)) {
+                    beforeLastRead = lastRead;
+                    lastRead = listSk;
+                }
+                // Each article once a page: a tag partition holds two entries of an article whose author changed.
+                Optional<Article> shown = entries.visible(item).filter(article -> ids.add(article.id()));
+                if (shown.isPresent()) {
+                    items.add(shown.get());
+                    lastGroupShown = listSk;
                 }
             }
             if (items.size() > limit) {
@@ -95,16 +83,11 @@ public final class ArticleStore {
             if (response.lastEvaluatedKey() == null || response.lastEvaluatedKey().isEmpty()) {
                 return new Page(List.copyOf(items), null);
             }
-            position = lastRead;
+            startKey = response.lastEvaluatedKey();
         }
-        // Many entries of failed creates in a row: stop reading, and let the next page go on from here.
-        return new Page(List.copyOf(items), lastRead);
-    }
-
-    private boolean exists(String id) {
-        Map<String, AttributeValue> item = Dynamo.call("confirm article", () -> dynamo.getItem(r -> r
-                .tableName(table).key(ArticleItems.articleKey(id)).consistentRead(true)
-                .projectionExpression(Keys.PK))).item();
-        return item != null && !item.isEmpty();
+        // Many skipped entries in a row: stop, and let the next page go on after the last listSk read in full
+        // (the last one read may have an unread second entry, unless this page shows its article already).
+        boolean lastReadInFull = lastRead.equals(lastGroupShown) || beforeLastRead == null;
+        return new Page(List.copyOf(items), lastReadInFull ? lastRead : beforeLastRead);
     }
 }

@@ -26,7 +26,12 @@ public record EntryKey(String pk, String sk) {
 
     static EntryKey of(Article article, long version, String tag) {
         String listSk = Keys.listSk(article.publishedAt(), article.id());
-        return new EntryKey(Keys.tag(tag), version == 0 || article.author() == null ? listSk : listSk + "#" + article.author());
+        return new EntryKey(Keys.tag(tag), version == 0 ? listSk : sk(listSk, article.author()));
+    }
+
+    /** The sort key of a versioned article's tag entry. */
+    static String sk(String listSk, String author) {
+        return author == null ? listSk : listSk + "#" + author;
     }
 
     static EntryKey of(Map<String, AttributeValue> item) {

@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
@@ -284,6 +286,84 @@ class VersionedArticlesTest {
             view.assertListsShow(Optional.empty(), article);
             assertThat(view.tagEntries(article.id())).isEmpty();
         }
+    }
+
+    @Test
+    void pagingWhileAnotherThreadEditsAndDeletesVisitsEveryArticleOnceAndWhole() throws Exception {
+        TableView view = freshTable();
+        VersionedArticles versions = versions(db.client(), view);
+        ArticleStore store = new ArticleStore(db.client(), view.table());
+        List<StoredArticle> current = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Article article = generation(article("A", List.of(), PUBLISHED.plusSeconds(60L * (i % 15))), 0);
+            versions.create(article, null);
+            current.add(versions.read(article.id()).orElseThrow());
+        }
+        List<String> doomed = IntStream.range(0, current.size()).filter(i -> i % 10 == 3)
+                .mapToObj(i -> current.get(i).article().id()).toList();
+        AtomicBoolean walking = new AtomicBoolean(true);
+        AtomicInteger generations = new AtomicInteger();
+        try (ExecutorService editor = Executors.newSingleThreadExecutor()) {
+            Future<Integer> edits = editor.submit(() -> {
+                int generation = 0;
+                while (walking.get()) {
+                    generation = generations.incrementAndGet();
+                    for (int i = 0; i < current.size(); i++) {
+                        StoredArticle before = current.get(i);
+                        if (before == null) {
+                            continue;
+                        }
+                        if (generation == 2 && doomed.contains(before.article().id())) {
+                            versions.delete(before, NOW);
+                            current.set(i, null);
+                        } else {
+                            current.set(i, versions.edit(before, generation(before.article(), generation), NOW));
+                        }
+                    }
+                }
+                return generation;
+            });
+            List<ListFilter> everyArticle = List.of(ListFilter.ALL, new ListFilter("walk", null, null, null));
+            List<ListFilter> someArticles = List.of(new ListFilter(null, "A", null, null),
+                    new ListFilter("walk", "A", null, null), new ListFilter("walk", "B", null, null));
+            List<String> kept = current.stream().map(c -> c.article().id()).filter(id -> !doomed.contains(id)).toList();
+            try {
+                // Walks go on until the editor has rewritten every article a few times and deleted some.
+                for (int walk = 0; walk < 3 || generations.get() < 4; walk++) {
+                    for (ListFilter filter : everyArticle) {
+                        assertThat(walk(store, filter)).as("walk of %s", filter).doesNotHaveDuplicates().containsAll(kept);
+                    }
+                    for (ListFilter filter : someArticles) {
+                        assertThat(walk(store, filter)).as("walk of %s", filter).doesNotHaveDuplicates();
+                    }
+                }
+            } finally {
+                walking.set(false);
+            }
+            assertThat(edits.get()).as("generations edited during the walks").isGreaterThan(3);
+        }
+    }
+
+    /** Pages of 3 from the first to the last, each item a whole version; the ids in the order seen. */
+    private static List<String> walk(ArticleStore store, ListFilter filter) {
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        do {
+            ArticleStore.Page page = store.list(filter, after, 3);
+            for (Article item : page.items()) {
+                int generation = Integer.parseInt(item.title().substring(1));
+                assertThat(TableView.summary(generation(item, generation))).as("a whole version").isEqualTo(item);
+                ids.add(item.id());
+            }
+            after = page.nextAfterListSk();
+        } while (after != null);
+        return ids;
+    }
+
+    /** Generation g of an article: every summary field says g, so a list item mixing two generations shows. */
+    private static Article generation(Article a, int g) {
+        return new Article(a.id(), "g" + g, "s" + g, a.body(), g % 2 == 0 ? "A" : "B", a.source(), a.sourceUrl(),
+                List.of("walk", "g" + g % 3), a.publishedAt(), a.createdAt());
     }
 
     /** How many requests a write sends, run once on a table of its own with no fault. */

@@ -3,12 +3,14 @@ package dev.articles.create;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.articles.core.Environment;
-import dev.articles.core.http.HttpFunction;
-import dev.articles.core.http.Priming;
-import dev.articles.core.idempotency.IdempotencyStore;
 import dev.articles.core.routes.CreateArticle;
 import dev.articles.core.store.ArticleStore;
-import dev.articles.core.store.DynamoDbClients;
+import dev.articles.dynamodb.DynamoArticleStore;
+import dev.articles.dynamodb.DynamoDbClients;
+import dev.articles.dynamodb.DynamoIdempotencyRecords;
+import dev.articles.http.HttpFunction;
+import dev.articles.http.Priming;
+import dev.articles.http.endpoints.CreateArticleEndpoint;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,10 +31,10 @@ public final class CreateArticleHandler implements RequestStreamHandler {
     CreateArticleHandler(Environment env) {
         DynamoDbClient dynamo = DynamoDbClients.create(env);
         String table = env.required("TABLE_NAME");
-        ArticleStore store = new ArticleStore(dynamo, table);
-        CreateArticle route = new CreateArticle(store, new IdempotencyStore(dynamo, table));
-        function = new HttpFunction(env, route);
-        priming = Priming.create(env, route, store);
+        ArticleStore store = new DynamoArticleStore(dynamo, table);
+        CreateArticleEndpoint endpoint = new CreateArticleEndpoint(new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table)));
+        function = new HttpFunction(env, endpoint);
+        priming = Priming.create(env, endpoint, () -> store.get(Priming.ABSENT_ID));
     }
 
     @Override

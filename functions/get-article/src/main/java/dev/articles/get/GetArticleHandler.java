@@ -3,11 +3,12 @@ package dev.articles.get;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.articles.core.Environment;
-import dev.articles.core.http.HttpFunction;
-import dev.articles.core.http.Priming;
 import dev.articles.core.routes.GetArticle;
-import dev.articles.core.store.ArticleStore;
-import dev.articles.core.store.DynamoDbClients;
+import dev.articles.dynamodb.DynamoArticleStore;
+import dev.articles.dynamodb.DynamoDbClients;
+import dev.articles.http.HttpFunction;
+import dev.articles.http.Priming;
+import dev.articles.http.endpoints.GetArticleEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,9 +26,10 @@ public final class GetArticleHandler implements RequestStreamHandler {
     }
 
     GetArticleHandler(Environment env) {
-        GetArticle route = new GetArticle(new ArticleStore(DynamoDbClients.create(env), env.required("TABLE_NAME")));
-        function = new HttpFunction(env, route);
-        priming = Priming.fetch(env, route);
+        GetArticleEndpoint endpoint = new GetArticleEndpoint(new GetArticle(
+                new DynamoArticleStore(DynamoDbClients.create(env), env.required("TABLE_NAME"))));
+        function = new HttpFunction(env, endpoint);
+        priming = Priming.fetch(env, endpoint);
     }
 
     @Override

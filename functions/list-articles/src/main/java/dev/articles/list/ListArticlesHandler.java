@@ -3,16 +3,17 @@ package dev.articles.list;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.articles.core.Environment;
-import dev.articles.core.http.HttpFunction;
-import dev.articles.core.http.Priming;
 import dev.articles.core.paging.Cursors;
 import dev.articles.core.routes.ListArticles;
-import dev.articles.core.store.ArticleStore;
-import dev.articles.core.store.DynamoDbClients;
-import java.nio.charset.StandardCharsets;
+import dev.articles.dynamodb.DynamoArticleStore;
+import dev.articles.dynamodb.DynamoDbClients;
+import dev.articles.http.HttpFunction;
+import dev.articles.http.Priming;
+import dev.articles.http.endpoints.ListArticlesEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 
 /** GET /articles. */
 public final class ListArticlesHandler implements RequestStreamHandler {
@@ -27,11 +28,11 @@ public final class ListArticlesHandler implements RequestStreamHandler {
     }
 
     ListArticlesHandler(Environment env) {
-        ArticleStore store = new ArticleStore(DynamoDbClients.create(env), env.required("TABLE_NAME"));
         Cursors cursors = new Cursors(env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8));
-        ListArticles route = new ListArticles(store, cursors);
-        function = new HttpFunction(env, route);
-        priming = Priming.list(env, route);
+        ListArticlesEndpoint endpoint = new ListArticlesEndpoint(new ListArticles(
+                new DynamoArticleStore(DynamoDbClients.create(env), env.required("TABLE_NAME")), cursors));
+        function = new HttpFunction(env, endpoint);
+        priming = Priming.list(env, endpoint);
     }
 
     @Override

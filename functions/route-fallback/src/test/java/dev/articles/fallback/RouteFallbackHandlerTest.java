@@ -3,8 +3,8 @@ package dev.articles.fallback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articles.core.Environment;
-import dev.articles.core.testing.ApiResponse;
-import dev.articles.core.testing.EventFile;
+import dev.articles.apitests.testing.ApiResponse;
+import dev.articles.apitests.testing.EventFile;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

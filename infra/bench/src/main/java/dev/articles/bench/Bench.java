@@ -75,7 +75,7 @@ public final class Bench {
             }
             report.direct(directResults);
 
-            Path localJar = root.resolve("infra/local/target/articles-local.jar");
+            Path localJar = localJar(root);
             if (!options.gateway()) {
                 report.gatewaySkipped("--skip-gateway was given");
             } else if (!Files.isRegularFile(localJar)) {
@@ -90,5 +90,10 @@ public final class Bench {
         }
         report.finished(LoadAverage.now(), Instant.now());
         return report.markdown();
+    }
+
+    /** The local runtime the gateway part runs: infra/local's artifact, as `infra/mvnw package` builds it. */
+    static Path localJar(Path root) {
+        return root.resolve("infra/local/target/articles-local.jar");
     }
 }

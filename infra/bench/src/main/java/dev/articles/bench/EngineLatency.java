@@ -1,6 +1,6 @@
 package dev.articles.bench;
 
-import dev.articles.core.store.ArticleItems;
+import dev.articles.dynamodb.ArticleItems;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -109,7 +109,7 @@ public final class GatewayBench {
         });
         functions.forEach(BenchFunction::removeAotCache); // run 0 is a fresh build's first start: it records the cache
         for (int run = 0; run <= plan.coldRuns(); run++) {
-            try (ServeProcess serve = ServeProcess.start(jdk, localJar, projectRoot, dynamoEndpoint)) {
+            try (LocalApiProcess serve = LocalApiProcess.start(jdk, localJar, projectRoot, dynamoEndpoint)) {
                 preflight(serve.baseUrl());
                 for (int k = 0; k < ROUTES.size(); k++) {
                     int i = (k + run) % ROUTES.size(); // routes take turns at being the server's first
@@ -130,7 +130,7 @@ public final class GatewayBench {
                     bare.get(i).removeFirst());
             cold.add(new Cold(ROUTES.get(i), client.get(i), init.get(i), bare.get(i), first));
         }
-        try (ServeProcess serve = ServeProcess.start(jdk, localJar, projectRoot, dynamoEndpoint)) {
+        try (LocalApiProcess serve = LocalApiProcess.start(jdk, localJar, projectRoot, dynamoEndpoint)) {
             List<Warm> warm = new ArrayList<>();
             for (Route route : ROUTES) {
                 warm.add(warm(serve.baseUrl(), route, plan));

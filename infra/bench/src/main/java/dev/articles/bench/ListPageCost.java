@@ -1,7 +1,7 @@
 package dev.articles.bench;
 
 import dev.articles.core.store.ListFilter;
-import dev.articles.core.store.ListQueries;
+import dev.articles.dynamodb.ListQueries;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.articles.bench;
 
 import dev.articles.core.article.Article;
 import dev.articles.core.article.ArticleIds;
-import dev.articles.core.store.ArticleItems;
+import dev.articles.dynamodb.ArticleItems;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,6 +52,7 @@ public final class SeedArticles {
                 "https://news.example.org/" + topic + "/" + number,
                 List.of(TAG, topic),
                 published,
+                created,
                 created);
     }
 

@@ -42,7 +42,7 @@ final class HttpApiEvent {
     }
 
     /** @param jwt the token the route's JWT authorizer accepted; empty for a route without one */
-    static Map<String, Object> build(HttpRequest request, Router.Match match, String requestId, Instant now,
+    static Map<String, Object> build(GatewayRequest request, Router.Match match, String requestId, Instant now,
                                      Optional<VerifiedJwt> jwt) {
         Map<String, Object> event = new LinkedHashMap<>();
         RouteSpec route = match.route();
@@ -99,7 +99,7 @@ final class HttpApiEvent {
         return event;
     }
 
-    private static List<String> cookies(HttpRequest request) {
+    private static List<String> cookies(GatewayRequest request) {
         List<String> out = new ArrayList<>();
         for (String header : request.headers().getOrDefault("cookie", List.of())) {
             for (String cookie : header.split(";")) {

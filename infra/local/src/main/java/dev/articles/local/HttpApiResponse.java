@@ -40,7 +40,7 @@ record HttpApiResponse(int status, List<Map.Entry<String, String>> headers, byte
         problem.put("status", 401);
         problem.put("detail", detail);
         return new HttpApiResponse(401, new ArrayList<>(List.of(Map.entry("content-type", "application/problem+json"),
-                Map.entry("cache-control", "no-store"), Map.entry("www-authenticate", "Bearer"))), Json.write(problem));
+                Map.entry("cache-control", "no-store"), Map.entry("www-authenticate", "Bearer"))), PlainJson.write(problem));
     }
 
     /** The gateway's own error documents: {@code {"message":"..."}}. */
@@ -61,7 +61,7 @@ record HttpApiResponse(int status, List<Map.Entry<String, String>> headers, byte
     static HttpApiResponse fromPayload(byte[] payload) {
         Object parsed;
         try {
-            parsed = Json.parse(payload);
+            parsed = PlainJson.parse(payload);
         } catch (IllegalArgumentException notJson) {
             return internalServerError();
         }

@@ -67,7 +67,7 @@ final class HttpApiServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         long begin = System.nanoTime();
         try (exchange) {
-            HttpRequest request = read(exchange);
+            GatewayRequest request = read(exchange);
             String requestId = HttpApiEvent.newRequestId();
             String target;
             HttpApiResponse response;
@@ -108,12 +108,12 @@ final class HttpApiServer implements AutoCloseable {
         }
     }
 
-    private HttpApiResponse invoke(HttpRequest request, Router.Match match, String requestId, Optional<VerifiedJwt> jwt) {
+    private HttpApiResponse invoke(GatewayRequest request, Router.Match match, String requestId, Optional<VerifiedJwt> jwt) {
         FunctionPool pool = pools.get(match.route().functionLogicalId());
         if (pool == null) {
             return HttpApiResponse.internalServerError();
         }
-        byte[] event = Json.write(HttpApiEvent.build(request, match, requestId, Instant.now(), jwt));
+        byte[] event = PlainJson.write(HttpApiEvent.build(request, match, requestId, Instant.now(), jwt));
         return HttpApiResponse.fromResult(pool.invoke(event));
     }
 
@@ -124,7 +124,7 @@ final class HttpApiServer implements AutoCloseable {
         return new HttpApiResponse(response.status(), headers, response.body());
     }
 
-    private static HttpRequest read(HttpExchange exchange) throws IOException {
+    private static GatewayRequest read(HttpExchange exchange) throws IOException {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
@@ -139,7 +139,7 @@ final class HttpApiServer implements AutoCloseable {
         headers.putIfAbsent("x-forwarded-for", List.of(remote.getAddress().getHostAddress()));
         headers.putIfAbsent("x-forwarded-port", List.of(Integer.toString(exchange.getLocalAddress().getPort())));
         headers.putIfAbsent("x-forwarded-proto", List.of("http"));
-        return new HttpRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), uri.getRawPath(), rawQuery,
+        return new GatewayRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), uri.getRawPath(), rawQuery,
                 exchange.getProtocol(), headers, body, remote.getAddress().getHostAddress());
     }
 

@@ -44,7 +44,7 @@ final class Http {
     }
 
     static Map<String, Object> json(HttpResponse<String> response) {
-        return map(Json.parse(response.body().getBytes(StandardCharsets.UTF_8)));
+        return map(PlainJson.parse(response.body().getBytes(StandardCharsets.UTF_8)));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package dev.articles.local;
 
+import dev.articles.template.ResolvedJars;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -47,6 +48,9 @@ final class ServeProcess implements AutoCloseable {
 
     /** Starts {@code serve --port 0 <arguments>} without waiting (for a start that is meant to fail). */
     static ServeProcess launch(Path workingDirectory, String... arguments) {
+        if (!List.of(arguments).contains("--template")) {
+            ResolvedJars.requireTemplateJars(workingDirectory); // the project's functions: the jars Maven built
+        }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dproject.root=" + System.getProperty("project.root"),

@@ -1,9 +1,7 @@
 package dev.articles.core.article;
 
-import dev.articles.core.article.ArticleJsonReader.RawArticle;
-import dev.articles.core.http.Problem;
-import dev.articles.core.http.Problem.FieldError;
-import dev.articles.core.http.ProblemException;
+import dev.articles.core.FieldError;
+import dev.articles.core.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -34,8 +32,7 @@ public final class ArticleValidator {
         Instant publishedAt = f.instant("publishedAt");
         List<String> tags = Tags.normalize(f.tags(), errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(Problem.Type.VALIDATION_FAILED,
-                    errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.", errors);
+            throw InvalidInputException.of(InvalidInputException.Kind.ARTICLE_FIELDS, "field", errors);
         }
         return new ArticleDraft(title, summary, body, author, source, sourceUrl, tags, publishedAt);
     }
@@ -101,7 +98,7 @@ public final class ArticleValidator {
 
         @SuppressWarnings("unchecked")
         List<String> tags() {
-            Object value = raw.values().get(ArticleJsonReader.TAGS);
+            Object value = raw.values().get("tags");
             return value == null ? List.of() : (List<String>) value;
         }
 

@@ -1,6 +1,6 @@
 package dev.articles.core.article;
 
-import dev.articles.core.http.Problem.FieldError;
+import dev.articles.core.FieldError;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

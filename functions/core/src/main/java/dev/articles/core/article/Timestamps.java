@@ -1,6 +1,6 @@
 package dev.articles.core.article;
 
-import dev.articles.core.http.Problem.FieldError;
+import dev.articles.core.FieldError;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;

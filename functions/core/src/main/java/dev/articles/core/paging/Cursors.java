@@ -1,8 +1,8 @@
 package dev.articles.core.paging;
 
-import dev.articles.core.http.Problem;
-import dev.articles.core.http.Problem.FieldError;
-import dev.articles.core.http.ProblemException;
+import dev.articles.core.FieldError;
+import dev.articles.core.InvalidInputException;
+import dev.articles.core.Sha256;
 import dev.articles.core.store.ListFilter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -97,16 +97,11 @@ public final class Cursors {
     }
 
     private static byte[] filterHash(ListFilter filter) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(filter.canonical().getBytes(StandardCharsets.UTF_8));
-            return Arrays.copyOf(digest, FILTER_HASH_LENGTH);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Arrays.copyOf(Sha256.digest(filter.canonical().getBytes(StandardCharsets.UTF_8)), FILTER_HASH_LENGTH);
     }
 
-    private static ProblemException invalid(String message) {
-        return ProblemException.invalid(Problem.Type.INVALID_PARAMETER, "The cursor is invalid.",
+    private static InvalidInputException invalid(String message) {
+        return new InvalidInputException(InvalidInputException.Kind.PARAMETERS, "The cursor is invalid.",
                 List.of(new FieldError("cursor", message)));
     }
 }

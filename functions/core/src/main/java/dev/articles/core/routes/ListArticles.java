@@ -1,18 +1,20 @@
 package dev.articles.core.routes;
 
-import dev.articles.core.article.ArticleJson;
-import dev.articles.core.http.HttpFunction;
-import dev.articles.core.http.HttpRequest;
-import dev.articles.core.http.HttpResponse;
-import dev.articles.core.http.QueryParameters;
+import dev.articles.core.article.Article;
 import dev.articles.core.paging.Cursors;
 import dev.articles.core.store.ArticleStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** GET /articles: one Query over the index that fits the filters, paged with signed cursors. */
-public final class ListArticles implements HttpFunction.Route {
+/** List articles: one Query over the index that fits the filters, paged with signed cursors. */
+public final class ListArticles {
 
-    /** Lists change with every create; a few seconds still spare the table a burst of identical requests. */
-    static final String CACHE_CONTROL = "public, max-age=5";
+    /** The query parameters a list takes. */
+    public static final Set<String> PARAMETERS = ListParameters.NAMES;
+
+    /** One page of summaries, and the cursor of the next page (null on the last). */
+    public record Listing(List<Article> items, String nextCursor) {}
 
     private final ArticleStore store;
     private final Cursors cursors;
@@ -22,12 +24,11 @@ public final class ListArticles implements HttpFunction.Route {
         this.cursors = cursors;
     }
 
-    @Override
-    public HttpResponse handle(HttpRequest request) {
-        ListParameters parameters = ListParameters.parse(
-                QueryParameters.parse(request.rawQueryString(), ListParameters.NAMES), cursors);
+    /** @throws dev.articles.core.InvalidInputException naming each invalid query parameter */
+    public Listing list(Map<String, String> query) {
+        ListParameters parameters = ListParameters.parse(query, cursors);
         ArticleStore.Page page = store.list(parameters.filter(), parameters.afterListSk(), parameters.limit());
         String next = page.nextAfterListSk() == null ? null : cursors.encode(parameters.filter(), page.nextAfterListSk());
-        return HttpResponse.json(200, ArticleJson.page(page.items(), next)).withHeader("Cache-Control", CACHE_CONTROL);
+        return new Listing(page.items(), next);
     }
 }

@@ -3,9 +3,8 @@ package dev.articles.core.routes;
 import dev.articles.core.article.Tags;
 import dev.articles.core.article.Text;
 import dev.articles.core.article.Timestamps;
-import dev.articles.core.http.Problem;
-import dev.articles.core.http.Problem.FieldError;
-import dev.articles.core.http.ProblemException;
+import dev.articles.core.FieldError;
+import dev.articles.core.InvalidInputException;
 import dev.articles.core.paging.Cursors;
 import dev.articles.core.store.ListFilter;
 import java.time.Instant;
@@ -72,8 +71,7 @@ record ListParameters(ListFilter filter, String afterListSk, int limit) {
         return author;
     }
 
-    private static ProblemException invalid(List<FieldError> errors) {
-        return ProblemException.invalid(Problem.Type.INVALID_PARAMETER,
-                errors.size() == 1 ? "1 query parameter is invalid." : errors.size() + " query parameters are invalid.", errors);
+    private static InvalidInputException invalid(List<FieldError> errors) {
+        return InvalidInputException.of(InvalidInputException.Kind.PARAMETERS, "query parameter", errors);
     }
 }

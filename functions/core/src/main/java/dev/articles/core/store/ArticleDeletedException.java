@@ -1,6 +1,6 @@
 package dev.articles.core.store;
 
-/** The article was deleted: its tombstone still refuses the id, and tells a reader it is gone. */
+/** The article was deleted: the store still remembers it (and refuses its id), so a reader learns it is gone. */
 public final class ArticleDeletedException extends RuntimeException {
 
     public ArticleDeletedException(String id) {

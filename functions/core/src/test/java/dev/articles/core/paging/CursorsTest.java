@@ -3,8 +3,7 @@ package dev.articles.core.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.articles.core.http.Problem;
-import dev.articles.core.http.ProblemException;
+import dev.articles.core.InvalidInputException;
 import dev.articles.core.store.ListFilter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,9 +20,9 @@ class CursorsTest {
 
     static void assertRejected(String cursor, ListFilter filter) {
         assertThatThrownBy(() -> CURSORS.decode(cursor, filter))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.problem().type()).isEqualTo(Problem.Type.INVALID_PARAMETER);
-                    assertThat(e.problem().errors()).singleElement().satisfies(err -> assertThat(err.field()).isEqualTo("cursor"));
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(InvalidInputException.Kind.PARAMETERS);
+                    assertThat(e.errors()).singleElement().satisfies(err -> assertThat(err.field()).isEqualTo("cursor"));
                 });
     }
 

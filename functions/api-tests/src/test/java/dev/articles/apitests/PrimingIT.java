@@ -1,0 +1,80 @@
+package dev.articles.apitests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.articles.apitests.testing.TestEnvironments;
+import dev.articles.core.Environment;
+import dev.articles.core.paging.Cursors;
+import dev.articles.core.routes.CreateArticle;
+import dev.articles.core.routes.GetArticle;
+import dev.articles.core.routes.ListArticles;
+import dev.articles.core.store.ArticleStore;
+import dev.articles.dynamodb.DynamoArticleStore;
+import dev.articles.dynamodb.DynamoDbClients;
+import dev.articles.dynamodb.DynamoIdempotencyRecords;
+import dev.articles.http.DomainProblems;
+import dev.articles.http.HttpFunction;
+import dev.articles.http.HttpResponse;
+import dev.articles.http.Priming;
+import dev.articles.http.endpoints.CreateArticleEndpoint;
+import dev.articles.http.endpoints.GetArticleEndpoint;
+import dev.articles.http.endpoints.ListArticlesEndpoint;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** SnapStart priming runs each function's real path against the table, and writes nothing. */
+class PrimingIT {
+
+    private final Environment env = TestEnvironments.freshTable();
+    private final DynamoDbClient dynamo = DynamoDbClients.create(env);
+    private final String table = env.required("TABLE_NAME");
+    private final ArticleStore store = new DynamoArticleStore(dynamo, table);
+    private final List<Integer> statuses = new ArrayList<>();
+
+    @Test
+    void fetchPrimingIsANotFound() {
+        Priming.fetch(env, recorded(new GetArticleEndpoint(new GetArticle(store)))).beforeCheckpoint(null);
+
+        assertThat(statuses).containsExactly(404);
+        assertThat(itemsInTable()).isZero();
+    }
+
+    @Test
+    void listPrimingQueriesTheIndex() {
+        Priming.list(env, recorded(new ListArticlesEndpoint(new ListArticles(store, new Cursors(
+                env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)))))).beforeCheckpoint(null);
+
+        assertThat(statuses).containsExactly(200);
+        assertThat(itemsInTable()).isZero();
+    }
+
+    @Test
+    void createPrimingIsRejectedAndWritesNothing() {
+        Priming.create(env, recorded(new CreateArticleEndpoint(new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table)))),
+                () -> store.get(Priming.ABSENT_ID))
+                .beforeCheckpoint(null);
+
+        assertThat(statuses).containsExactly(400);
+        assertThat(itemsInTable()).isZero();
+    }
+
+    private HttpFunction.Endpoint recorded(HttpFunction.Endpoint endpoint) {
+        return request -> {
+            try {
+                HttpResponse response = endpoint.handle(request);
+                statuses.add(response.status());
+                return response;
+            } catch (RuntimeException e) {
+                statuses.add(DomainProblems.of(e).problem().status());
+                throw e;
+            }
+        };
+    }
+
+    private int itemsInTable() {
+        return dynamo.scan(r -> r.tableName(table)).count();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.articles.apitests.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layers point one way, from the outside in: the HTTP adapter -> routes (the use cases) -> the domain and
+ * its ports; the DynamoDB store implements the ports and knows nothing of HTTP or the use cases. Only the
+ * handlers (one per function module, which this module cannot see) wire the store to the adapter. See
+ * docs/architecture.md.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.articles.core", "dev.articles.http", "dev.articles.dynamodb");
+
+    @Test
+    void layersPointInward() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("HTTP adapter").definedBy("dev.articles.http..")
+                .layer("Routes").definedBy("dev.articles.core.routes..")
+                .layer("Ports").definedBy("dev.articles.core.store..", "dev.articles.core.idempotency..", "dev.articles.core.paging..")
+                .layer("Domain").definedBy("dev.articles.core", "dev.articles.core.article..")
+                .layer("DynamoDB store").definedBy("dev.articles.dynamodb..")
+                .whereLayer("HTTP adapter").mayNotBeAccessedByAnyLayer()
+                .whereLayer("DynamoDB store").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Routes").mayOnlyBeAccessedByLayers("HTTP adapter")
+                .whereLayer("Ports").mayOnlyBeAccessedByLayers("Routes", "HTTP adapter", "DynamoDB store")
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Ports", "Routes", "HTTP adapter", "DynamoDB store")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("dev.articles.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void theCoreIsPlainJava() {
+        noClasses().that().resideInAPackage("dev.articles.core..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "software.amazon..", "com.amazonaws..", "com.fasterxml..", "org.crac..")
+                .because("the domain, its ports and the use cases know neither AWS, HTTP events nor JSON")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theHttpAdapterHasNoSdk() {
+        noClasses().that().resideInAPackage("dev.articles.http..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+                .because("the fallback function runs the adapter alone, and its jar must not carry the AWS SDK")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.articles.apitests.deployment;
+
+import dev.articles.dynamodb.DynamoArticleStore;
+import static dev.articles.apitests.deployment.ProjectTemplate.INDEX_ARN;
+import static dev.articles.apitests.deployment.ProjectTemplate.TABLE_ARN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.articles.core.Environment;
+import dev.articles.core.article.Article;
+import dev.articles.core.article.ArticleIds;
+import dev.articles.core.idempotency.IdempotencyKey;
+import dev.articles.dynamodb.DynamoIdempotencyRecords;
+import dev.articles.dynamodb.ArticleItems;
+import dev.articles.apitests.testing.ApiEvent;
+import dev.articles.apitests.testing.ApiResponse;
+import dev.articles.apitests.testing.TestApi;
+import dev.articles.apitests.testing.TestEnvironments;
+import dev.articles.dynalite.TestDatabase;
+import dev.articles.faultproxy.Fault;
+import dev.articles.faultproxy.FaultProxy;
+import dev.articles.faultproxy.OperationCounts;
+import dev.articles.template.PolicyStatement;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each function's IAM policy allows exactly the DynamoDB operations its code calls, on exactly the resources it
+ * touches. What the code calls is measured, not read: every path of the function's route runs through a proxy
+ * in front of the engine, which counts the operations it forwards.
+ */
+class LeastPrivilegeIT {
+
+    static final String BODY = "{\"title\":\"Least\",\"body\":\"privilege\",\"author\":\"Ann\",\"tags\":[\"iam\",\"policy\"]}";
+    /** A zero delay on every Query that names an index: its fault count tells index queries from table queries. */
+    static final Fault INDEX_QUERY_MARKER = Fault.delay(Duration.ZERO).on("Query").matching("\"IndexName\"");
+
+    static FaultProxy proxy;
+    static TestApi direct;
+    static TestApi measured;
+    static DynamoIdempotencyRecords records;
+    static String articleId;
+
+    /** Every path of each route, run through the measured API; each asserts it took the path it names. */
+    static final Map<String, Consumer<TestApi>> PATHS = Map.of(
+            "POST /articles", LeastPrivilegeIT::createPaths,
+            "GET /articles/{id}", LeastPrivilegeIT::getPaths,
+            "GET /articles", LeastPrivilegeIT::listPaths,
+            "$default", LeastPrivilegeIT::fallbackPaths);
+
+    @BeforeAll
+    static void start() {
+        Environment env = TestEnvironments.freshTable();
+        proxy = FaultProxy.start(TestDatabase.shared().endpoint());
+        direct = new TestApi(env);
+        measured = new TestApi(TestEnvironments.via(env, proxy.endpoint()));
+        records = new DynamoIdempotencyRecords(direct.dynamo(), direct.table());
+        articleId = status(201, direct.create(BODY)).json().get("id").asText();
+        // Tag entries left pending by a create whose last step failed, and by one that failed at its commit:
+        // the list must confirm them against the article item.
+        Article stored = new DynamoArticleStore(direct.dynamo(), direct.table()).get(articleId).orElseThrow();
+        Article uncommitted = new Article(new ArticleIds().next(Instant.now()), "Failed", null, "b", "Ann", null, null,
+                List.of("iam"), Instant.now(), Instant.now(), Instant.now());
+        for (Article article : List.of(stored, uncommitted)) {
+            direct.dynamo().putItem(r -> r.tableName(direct.table()).item(ArticleItems.tagEntry(article, "iam")));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        proxy.close();
+    }
+
+    static List<String> functionIds() {
+        return ProjectTemplate.functionIds();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functionIds")
+    void policyAllowsExactlyWhatTheCodeCalls(String functionId) {
+        proxy.clear();
+        proxy.inject(INDEX_QUERY_MARKER);
+        List<String> routeKeys = ProjectTemplate.routeKeys(functionId);
+        assertThat(routeKeys).isNotEmpty().allSatisfy(key -> assertThat(PATHS).containsKey(key));
+        routeKeys.forEach(key -> PATHS.get(key).accept(measured));
+        Map<String, OperationCounts> calls = proxy.counts();
+        proxy.clear();
+
+        Map<String, Set<String>> used = new TreeMap<>();
+        calls.forEach((operation, counts) -> {
+            Set<String> resources = new TreeSet<>();
+            if (counts.requests() > counts.faults()) {
+                resources.add(TABLE_ARN);
+            }
+            if (counts.faults() > 0) {
+                resources.add(INDEX_ARN);
+            }
+            used.put("dynamodb:" + operation, resources);
+        });
+        Map<String, Set<String>> allowed = new TreeMap<>();
+        for (PolicyStatement statement : ProjectTemplate.policy(functionId)) {
+            assertThat(statement.effect()).isEqualTo("Allow");
+            statement.actions().forEach(action -> allowed.computeIfAbsent(action, a -> new TreeSet<>()).addAll(statement.resources()));
+        }
+        assertThat(allowed).as("%s: allowed actions and resources vs. those its code used", functionId).isEqualTo(used);
+    }
+
+    static void createPaths(TestApi api) {
+        status(201, api.create(BODY));
+        status(201, api.create("{\"title\":\"No tags\",\"body\":\"b\"}"));
+        status(201, keyed(api, "iam-1", BODY));
+        assertThat(status(201, keyed(api, "iam-1", BODY)).header("Idempotent-Replayed")).isEqualTo("true");
+        status(422, keyed(api, "iam-1", BODY.replace("Least", "Other")));
+        records.claim(key("iam-held"), new ArticleIds().next(Instant.now()), Instant.now());
+        status(409, keyed(api, "iam-held", BODY));
+        Instant died = Instant.now().minusSeconds(60);
+        records.claim(key("iam-died"), new ArticleIds().next(died), died);
+        status(201, keyed(api, "iam-died", BODY));
+    }
+
+    static void getPaths(TestApi api) {
+        status(200, api.get(articleId));
+        status(404, api.get(new ArticleIds().next(Instant.now())));
+        status(404, api.get("not-an-id"));
+    }
+
+    static void listPaths(TestApi api) {
+        List<String> filters = List.of("", "tag=iam", "author=Ann", "tag=iam&author=Ann", "since=2000-01-01T00:00:00Z",
+                "until=2999-01-01T00:00:00Z", "tag=iam&since=2000-01-01T00:00:00Z&until=2999-01-01T00:00:00Z");
+        int items = 0;
+        for (String filter : filters) {
+            String query = filter.isEmpty() ? "limit=1" : filter + "&limit=1";
+            List<String> pages = new ArrayList<>();
+            String cursor = null;
+            do {
+                ApiResponse page = status(200, api.list(cursor == null ? query
+                        : query + "&cursor=" + cursor));
+                pages.add(page.body());
+                items += page.json().get("items").size();
+                cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asText();
+            } while (cursor != null);
+            assertThat(pages).as("pages of %s", filter).hasSizeGreaterThan(1);
+        }
+        assertThat(items).isPositive();
+        assertThat(proxy.counts("GetItem").requests()).as("pending entries confirmed").isPositive();
+    }
+
+    static void fallbackPaths(TestApi api) {
+        status(404, api.call(ApiEvent.unrouted("GET", "/nothing")));
+        status(405, api.call(ApiEvent.unrouted("DELETE", "/articles")));
+        status(405, api.call(ApiEvent.unrouted("PUT", "/articles/" + articleId)));
+    }
+
+    static ApiResponse keyed(TestApi api, String key, String body) {
+        return api.call(ApiEvent.create(body).header("Idempotency-Key", key));
+    }
+
+    static IdempotencyKey key(String key) {
+        return IdempotencyKey.of(Optional.of(key), "", "POST /articles", BODY.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+    }
+
+    static ApiResponse status(int expected, ApiResponse response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(expected);
+        return response;
+    }
+}

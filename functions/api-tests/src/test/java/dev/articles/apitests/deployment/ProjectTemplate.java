@@ -1,0 +1,53 @@
+package dev.articles.apitests.deployment;
+
+import dev.articles.http.endpoints.CreateArticleEndpoint;
+import dev.articles.http.endpoints.DeleteArticleEndpoint;
+import dev.articles.http.endpoints.EditArticleEndpoint;
+import dev.articles.http.endpoints.GetArticleEndpoint;
+import dev.articles.http.endpoints.ListArticlesEndpoint;
+import dev.articles.http.endpoints.RouteFallback;
+import dev.articles.template.IntrinsicResolver;
+import dev.articles.template.PolicyStatement;
+import dev.articles.template.ProjectRoot;
+import dev.articles.template.RouteSpec;
+import dev.articles.template.SamTemplate;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The project's template.yaml, as the deployment tests read it, and the endpoint each of its routes runs. */
+final class ProjectTemplate {
+
+    static final Path ROOT = ProjectRoot.find();
+    static final SamTemplate TEMPLATE = SamTemplate.load(ROOT.resolve(ProjectRoot.TEMPLATE));
+    static final String TABLE_LOGICAL_ID = "ArticlesTable";
+    /** What {@code !GetAtt ArticlesTable.Arn} stands for in the policies. */
+    static final String TABLE_ARN = "arn:aws:dynamodb:us-east-1:123456789012:table/articles";
+    static final String INDEX_ARN = TABLE_ARN + "/index/*";
+
+    /** The endpoint each route key of the contract (and API Gateway's $default) is handled by. */
+    static final Map<String, Class<?>> ROUTE_CLASSES = Map.of(
+            "POST /articles", CreateArticleEndpoint.class,
+            "GET /articles/{id}", GetArticleEndpoint.class,
+            "GET /articles", ListArticlesEndpoint.class,
+            "PATCH /articles/{id}", EditArticleEndpoint.class,
+            "DELETE /articles/{id}", DeleteArticleEndpoint.class,
+            RouteSpec.DEFAULT_ROUTE, RouteFallback.class);
+
+    private ProjectTemplate() {}
+
+    static List<String> functionIds() {
+        return TEMPLATE.functions().stream().map(f -> f.logicalId()).toList();
+    }
+
+    static List<PolicyStatement> policy(String functionId) {
+        IntrinsicResolver resolver = TEMPLATE.resolver(Map.of(TABLE_LOGICAL_ID + ".Arn", TABLE_ARN),
+                IntrinsicResolver.DynamicReferences.NONE);
+        return TEMPLATE.policyStatements(functionId, resolver);
+    }
+
+    /** The route keys whose requests API Gateway hands to this function. */
+    static List<String> routeKeys(String functionId) {
+        return TEMPLATE.routes().stream().filter(r -> r.functionLogicalId().equals(functionId)).map(RouteSpec::routeKey).toList();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.articles.apitests.deployment;
+
+import static dev.articles.apitests.deployment.ProjectTemplate.INDEX_ARN;
+import static dev.articles.apitests.deployment.ProjectTemplate.ROOT;
+import static dev.articles.apitests.deployment.ProjectTemplate.ROUTE_CLASSES;
+import static dev.articles.apitests.deployment.ProjectTemplate.TABLE_ARN;
+import static dev.articles.apitests.deployment.ProjectTemplate.TEMPLATE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.articles.http.endpoints.RouteTable;
+import dev.articles.template.FunctionSpec;
+import dev.articles.template.PolicyStatement;
+import dev.articles.template.RouteSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * template.yaml against the code it deploys: every Handler is a stream handler in the module whose jar is its
+ * CodeUri, wired to the endpoint of its events; the contract's routes are declared once each; every policy
+ * names only the table. The handler modules build after this one, so their sources are read, not their classes.
+ */
+class TemplateMatchesCodeTest {
+
+    static final Pattern MODULE_JAR = Pattern.compile("(functions/([a-z-]+))/target/\\2\\.jar");
+
+    static List<String> functionIds() {
+        return ProjectTemplate.functionIds();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functionIds")
+    void handlerIsARequestStreamHandlerInTheModuleOfItsCodeUri(String functionId) throws IOException {
+        FunctionSpec function = TEMPLATE.function(functionId);
+        String[] handler = function.handler().split("::");
+        assertThat(handler).as("Handler is Class::method").hasSize(2);
+        String className = handler[0];
+        String packageName = className.substring(0, className.lastIndexOf('.'));
+        String simpleName = className.substring(className.lastIndexOf('.') + 1);
+        // CodeUri is the shaded jar its module builds: functions/<m>/target/<m>.jar.
+        Matcher jar = MODULE_JAR.matcher(function.codeUri());
+        assertThat(jar.matches()).as("%s is a module's jar", function.codeUri()).isTrue();
+        String moduleDir = jar.group(1);
+        Path module = ROOT.resolve(moduleDir);
+        Path source = module.resolve("src/main/java").resolve(className.replace('.', '/') + ".java");
+
+        assertThat(source).isRegularFile();
+        assertThat(Files.readString(ROOT.resolve("pom.xml"))).contains("<module>" + moduleDir + "</module>");
+        assertThat(Files.readString(module.resolve("pom.xml"))).contains("<finalName>" + jar.group(2) + "</finalName>");
+        String code = Files.readString(source);
+        assertThat(code).containsPattern("(?m)^package " + Pattern.quote(packageName) + ";")
+                .contains("import com.amazonaws.services.lambda.runtime.RequestStreamHandler;")
+                .containsPattern("public\\s+(final\\s+)?class\\s+" + simpleName + "\\s+implements\\s+([\\w.]+\\s*,\\s*)*RequestStreamHandler\\b")
+                // Lambda makes the handler with its public no-argument constructor, then calls the method.
+                .containsPattern("public\\s+" + simpleName + "\\s*\\(\\s*\\)")
+                .containsPattern("public\\s+void\\s+" + handler[1]
+                        + "\\s*\\(\\s*InputStream\\s+\\w+\\s*,\\s*OutputStream\\s+\\w+\\s*,\\s*Context\\s+\\w+\\s*\\)");
+        for (String routeKey : ProjectTemplate.routeKeys(functionId)) {
+            assertThat(ROUTE_CLASSES).as("a route the code has").containsKey(routeKey);
+            assertThat(code).as("%s runs the endpoint for %s", simpleName, routeKey)
+                    .containsPattern("new\\s+" + ROUTE_CLASSES.get(routeKey).getSimpleName() + "\\s*\\(");
+        }
+    }
+
+    @Test
+    void eachRouteOfTheContractIsDeclaredOnceOnTheOneApi() {
+        List<RouteTable.Route> declared = TEMPLATE.routes().stream().filter(r -> !r.isDefault())
+                .map(r -> new RouteTable.Route(r.method(), r.path())).toList();
+        assertThat(declared).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(RouteTable.ALL);
+        assertThat(TEMPLATE.routes()).extracting(RouteSpec::apiLogicalId).containsOnly("ArticlesApi");
+        assertThat(TEMPLATE.functions()).allSatisfy(f ->
+                assertThat(ProjectTemplate.routeKeys(f.logicalId())).as("%s serves a route", f.logicalId()).isNotEmpty());
+    }
+
+    @Test
+    void everyOtherRequestGoesToTheFallbackFunction() {
+        assertThat(TEMPLATE.routes()).filteredOn(RouteSpec::isDefault).singleElement().satisfies(route -> {
+            assertThat(route.method()).isEqualTo("ANY");
+            assertThat(TEMPLATE.function(route.functionLogicalId()).handler())
+                    .isEqualTo("dev.articles.fallback.RouteFallbackHandler::handleRequest");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functionIds")
+    void everyPolicyIsScopedToTheTable(String functionId) {
+        for (PolicyStatement statement : ProjectTemplate.policy(functionId)) {
+            assertThat(statement.effect()).isEqualTo("Allow");
+            assertThat(statement.actions()).allSatisfy(action -> assertThat(action).matches("dynamodb:[A-Z][A-Za-z]+"));
+            assertThat(statement.resources()).isNotEmpty().isSubsetOf(TABLE_ARN, INDEX_ARN);
+            if (statement.resources().contains(INDEX_ARN)) {
+                assertThat(statement.actions()).as("only a Query reads an index").containsOnly("dynamodb:Query");
+            }
+        }
+    }
+}

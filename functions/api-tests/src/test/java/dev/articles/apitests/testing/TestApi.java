@@ -1,0 +1,90 @@
+package dev.articles.apitests.testing;
+
+import dev.articles.http.endpoints.ListArticlesEndpoint;
+import dev.articles.http.endpoints.GetArticleEndpoint;
+import dev.articles.http.endpoints.CreateArticleEndpoint;
+import dev.articles.dynamodb.DynamoArticleStore;
+import dev.articles.core.Environment;
+import dev.articles.http.HttpFunction;
+import dev.articles.dynamodb.DynamoIdempotencyRecords;
+import dev.articles.core.paging.Cursors;
+import dev.articles.core.routes.CreateArticle;
+import dev.articles.core.routes.DeleteArticle;
+import dev.articles.core.routes.EditArticle;
+import dev.articles.core.routes.Editors;
+import dev.articles.http.endpoints.DeleteArticleEndpoint;
+import dev.articles.http.endpoints.EditArticleEndpoint;
+import dev.articles.core.routes.GetArticle;
+import dev.articles.core.routes.ListArticles;
+import dev.articles.http.endpoints.RouteFallback;
+import dev.articles.core.store.ArticleStore;
+import dev.articles.dynamodb.DynamoDbClients;
+import java.nio.charset.StandardCharsets;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The API's routes wired exactly as the handlers wire them, against one table, for tests that span
+ * routes (create, then fetch and list). Each call goes through a real payload 2.0 event.
+ */
+public final class TestApi {
+
+    private final HttpFunction create;
+    private final HttpFunction get;
+    private final HttpFunction list;
+    private final HttpFunction edit;
+    private final HttpFunction delete;
+    private final HttpFunction fallback;
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public TestApi(Environment env) {
+        dynamo = DynamoDbClients.create(env);
+        table = env.required("TABLE_NAME");
+        ArticleStore store = new DynamoArticleStore(dynamo, table);
+        create = new HttpFunction(env, new CreateArticleEndpoint(new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table))));
+        get = new HttpFunction(env, new GetArticleEndpoint(new GetArticle(store)));
+        list = new HttpFunction(env, new ListArticlesEndpoint(new ListArticles(store,
+                new Cursors(env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)))));
+        Editors editors = new Editors(TestEnvironments.EDITOR_SCOPE, TestEnvironments.EDITOR_GROUP);
+        edit = new HttpFunction(env, new EditArticleEndpoint(new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), editors)));
+        delete = new HttpFunction(env, new DeleteArticleEndpoint(new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), editors)));
+        fallback = new HttpFunction(env, new RouteFallback());
+    }
+
+    public static TestApi freshTable() {
+        return new TestApi(TestEnvironments.freshTable());
+    }
+
+    public ApiResponse create(String json) {
+        return call(ApiEvent.create(json));
+    }
+
+    public ApiResponse get(String id) {
+        return call(ApiEvent.get(id));
+    }
+
+    public ApiResponse list(String rawQueryString) {
+        return call(ApiEvent.list(rawQueryString));
+    }
+
+    /** Routes the event as API Gateway would, by its route key. */
+    public ApiResponse call(ApiEvent event) {
+        HttpFunction function = switch (event.routeKey()) {
+            case "POST /articles" -> create;
+            case "GET /articles/{id}" -> get;
+            case "GET /articles" -> list;
+            case "PATCH /articles/{id}" -> edit;
+            case "DELETE /articles/{id}" -> delete;
+            default -> fallback;
+        };
+        return ApiResponse.invoke(function::handle, event);
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public String table() {
+        return table;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.articles.dynamodb;
+
+import dev.articles.core.article.Article;
+import dev.articles.core.store.ArticleStore;
+import dev.articles.core.store.ListFilter;
+import dev.articles.core.store.StoredArticle;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * The articles in DynamoDB, without transactions. Every write commits with one conditional write of the
+ * article item, its tag entries written pending before it ({@link VersionedArticles}); lists show a pending
+ * entry only as the article item's current version ({@link PendingEntries}), so a write that stops midway
+ * leaves nothing torn anywhere. docs/data-model.md has the write order and why it holds.
+ */
+public final class DynamoArticleStore implements ArticleStore {
+
+    /** Query calls one list page may make when it skips entries of stopped writes: bounds its cost. */
+    static final int MAX_QUERIES_PER_PAGE = 4;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final VersionedArticles versions;
+
+    public DynamoArticleStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.versions = new VersionedArticles(dynamo, table);
+    }
+
+    @Override
+    public Optional<StoredArticle> read(String id) {
+        return versions.read(id).map(ArticleVersion::stored);
+    }
+
+    @Override
+    public void create(Article article, String createdBy) {
+        versions.create(article, createdBy);
+    }
+
+    @Override
+    public StoredArticle edit(String id, Function<StoredArticle, Article> change, Instant now) {
+        return versions.edit(id, change, now);
+    }
+
+    @Override
+    public void delete(String id, Consumer<StoredArticle> check, Instant now) {
+        versions.delete(id, check, now);
+    }
+
+    @Override
+    public void finish(String id) {
+        versions.finish(id);
+    }
+
+    @Override
+    public Page list(ListFilter filter, String afterListSk, int limit) {
+        List<Article> items = new ArrayList<>(limit + 1);
+        Set<String> ids = new HashSet<>();
+        PendingEntries entries = new PendingEntries(dynamo, table);
+        Map<String, AttributeValue> startKey = null;
+        String lastRead = afterListSk;
+        String lastGroupShown = null;
+        String beforeLastRead = afterListSk;
+        for (int queries = 0; queries < MAX_QUERIES_PER_PAGE; queries++) {
+            // One more than the page needs, to tell whether another page follows.
+            QueryRequest query = ListQueries.query(table, filter, afterListSk, limit + 1 - items.size());
+            // Within a page, go on from the exact last key: an article may have two entries at one listSk.
+            QueryRequest next = startKey == null ? query : query.toBuilder().exclusiveStartKey(startKey).build();
+            QueryResponse response = Dynamo.call("list articles", () -> dynamo.query(next));
+            for (Map<String, AttributeValue> item : response.items()) {
+                String listSk = item.get(Keys.LIST_SK).s();
+                if (!listSk.equals(lastRead)) {
+                    beforeLastRead = lastRead;
+                    lastRead = listSk;
+                }
+                // Each article once a page: a tag partition holds two entries of an article whose author changed.
+                Optional<Article> shown = entries.visible(item).filter(article -> ids.add(article.id()));
+                if (shown.isPresent()) {
+                    items.add(shown.get());
+                    lastGroupShown = listSk;
+                }
+            }
+            if (items.size() > limit) {
+                List<Article> page = items.subList(0, limit);
+                return new Page(List.copyOf(page), Keys.listSk(page.getLast().publishedAt(), page.getLast().id()));
+            }
+            if (response.lastEvaluatedKey() == null || response.lastEvaluatedKey().isEmpty()) {
+                return new Page(List.copyOf(items), null);
+            }
+            startKey = response.lastEvaluatedKey();
+        }
+        // Many skipped entries in a row: stop, and let the next page go on after the last listSk read in full
+        // (the last one read may have an unread second entry, unless this page shows its article already).
+        boolean lastReadInFull = lastRead.equals(lastGroupShown) || beforeLastRead == null;
+        return new Page(List.copyOf(items), lastReadInFull ? lastRead : beforeLastRead);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.articles.dynamodb;
+
+import dev.articles.core.Environment;
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Builds the one DynamoDB client of a function JVM with everything given, nothing discovered: region and
+ * credentials from Lambda's environment (no provider chain walking profiles and metadata endpoints), the
+ * JDK's URLConnection HTTP client (no Apache or Netty to load), and bounded timeouts and retries so that a
+ * throttled or unreachable table becomes a 503 well within the function's timeout.
+ */
+public final class DynamoDbClients {
+
+    static final int MAX_ATTEMPTS = 3;
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
+    static final String CONTAINER_CREDENTIALS_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
+
+    private DynamoDbClients() {}
+
+    public static DynamoDbClient create(Environment env) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .region(Region.of(env.optional("AWS_REGION").orElse("us-east-1")))
+                .credentialsProvider(credentialsProvider(env))
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(SOCKET_TIMEOUT)
+                        .build())
+                .overrideConfiguration(c -> c
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
+                        .apiCallTimeout(CALL_TIMEOUT));
+        env.optional("AWS_ENDPOINT_URL_DYNAMODB").map(URI::create).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /**
+     * The role's keys from the environment; under SnapStart Lambda sets none (they would be frozen into the
+     * snapshot) and serves them from its container credentials endpoint instead, fetched after restore.
+     */
+    static AwsCredentialsProvider credentialsProvider(Environment env) {
+        if (env.optional("AWS_ACCESS_KEY_ID").isEmpty() && env.optional(CONTAINER_CREDENTIALS_URI).isPresent()) {
+            return ContainerCredentialsProvider.builder().build();
+        }
+        return StaticCredentialsProvider.create(credentials(env));
+    }
+
+    private static AwsCredentials credentials(Environment env) {
+        String id = env.required("AWS_ACCESS_KEY_ID");
+        String secret = env.required("AWS_SECRET_ACCESS_KEY");
+        return env.optional("AWS_SESSION_TOKEN")
+                .<AwsCredentials>map(token -> AwsSessionCredentials.create(id, secret, token))
+                .orElseGet(() -> AwsBasicCredentials.create(id, secret));
+    }
+}

@@ -1,0 +1,141 @@
+package dev.articles.dynamodb;
+
+import dev.articles.core.idempotency.IdempotencyKey;
+import dev.articles.core.idempotency.IdempotencyKeyInProgressException;
+import dev.articles.core.idempotency.IdempotencyKeyReusedException;
+import dev.articles.core.idempotency.IdempotencyRecords;
+import dev.articles.core.store.StoreUnavailableException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Idempotency records, after the Powertools algorithm: one item per key, claimed IN_PROGRESS with a
+ * conditional write, COMPLETED once the article is stored, expiring after 24 hours (the table's TTL).
+ * The record holds the id of the article it creates, not the response: a resumed or replayed create
+ * reuses that id, so even a crash between "article stored" and "record completed" cannot create twice,
+ * and the record stays small whatever the article's size.
+ */
+public final class DynamoIdempotencyRecords implements IdempotencyRecords {
+
+    public static final Duration RETENTION = Duration.ofHours(24);
+    /** Longer than the function's timeout: past it, a claim whose request died may be taken over. */
+    static final Duration IN_PROGRESS_EXPIRY = Duration.ofSeconds(15);
+
+    private static final String SK = "IDEMPOTENCY";
+    private static final String IN_PROGRESS = "IN_PROGRESS";
+    private static final String COMPLETED = "COMPLETED";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoIdempotencyRecords(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Claim claim(IdempotencyKey key, String newArticleId, Instant now) {
+        try {
+            call(() -> dynamo.putItem(r -> r.tableName(table)
+                    .item(Map.of(
+                            "pk", s(key.recordKey()), "sk", s(SK),
+                            "status", s(IN_PROGRESS),
+                            "requestHash", s(key.requestHash()),
+                            "articleId", s(newArticleId),
+                            "inProgressUntil", n(now.plus(IN_PROGRESS_EXPIRY).toEpochMilli()),
+                            "expiresAt", n(now.plus(RETENTION).getEpochSecond())))
+                    .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
+                    .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))));
+            return new Claim(newArticleId, false);
+        } catch (ConditionalCheckFailedException held) {
+            return existing(key, newArticleId, now);
+        }
+    }
+
+    private Claim existing(IdempotencyKey key, String newArticleId, Instant now) {
+        Map<String, AttributeValue> record = call(() -> dynamo.getItem(r -> r.tableName(table)
+                .key(key(key)).consistentRead(true))).item();
+        if (record == null || record.isEmpty()) {
+            throw inProgress(); // expired and removed this instant: the client's retry claims it afresh
+        }
+        if (!record.get("requestHash").s().equals(key.requestHash())) {
+            throw new IdempotencyKeyReusedException();
+        }
+        String articleId = record.get("articleId").s();
+        if (record.get("status").s().equals(COMPLETED)) {
+            return new Claim(articleId, true);
+        }
+        if (articleId.equals(newArticleId)) {
+            return new Claim(articleId, false); // our own claim: the SDK retried a put whose answer was lost
+        }
+        String until = record.get("inProgressUntil").n();
+        if (Long.parseLong(until) > now.toEpochMilli()) {
+            throw inProgress();
+        }
+        // The request that claimed it died or gave up: take over, and finish its create of the same article.
+        try {
+            call(() -> dynamo.updateItem(r -> r.tableName(table).key(key(key))
+                    .updateExpression("SET inProgressUntil = :until")
+                    .conditionExpression("inProgressUntil = :seen")
+                    .expressionAttributeValues(Map.of(
+                            ":until", n(now.plus(IN_PROGRESS_EXPIRY).toEpochMilli()),
+                            ":seen", AttributeValue.fromN(until)))));
+            return new Claim(articleId, false);
+        } catch (ConditionalCheckFailedException takenByAnother) {
+            throw inProgress();
+        }
+    }
+
+    @Override
+    public void complete(IdempotencyKey key) {
+        bestEffort(() -> dynamo.updateItem(r -> r.tableName(table).key(key(key))
+                .updateExpression("SET #status = :completed")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":completed", s(COMPLETED)))));
+    }
+
+    @Override
+    public void release(IdempotencyKey key) {
+        bestEffort(() -> dynamo.updateItem(r -> r.tableName(table).key(key(key))
+                .updateExpression("SET inProgressUntil = :zero")
+                .conditionExpression("#status = :inProgress")
+                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeValues(Map.of(":zero", n(0), ":inProgress", s(IN_PROGRESS)))));
+    }
+
+    private static IdempotencyKeyInProgressException inProgress() {
+        return new IdempotencyKeyInProgressException();
+    }
+
+    private static Map<String, AttributeValue> key(IdempotencyKey key) {
+        return Map.of("pk", s(key.recordKey()), "sk", s(SK));
+    }
+
+    private static <T> T call(Supplier<T> call) {
+        return Dynamo.call("idempotency record", call);
+    }
+
+    private static void bestEffort(Runnable call) {
+        try {
+            call(() -> {
+                call.run();
+                return null;
+            });
+        } catch (StoreUnavailableException | ConditionalCheckFailedException e) {
+            // See the callers: either outcome is recovered by the in-progress expiry.
+        }
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

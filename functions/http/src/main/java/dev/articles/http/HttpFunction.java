@@ -1,0 +1,68 @@
+package dev.articles.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.articles.core.Environment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * What every function does around its route: read the event, answer every failure with Problem Details
+ * (503 for an unavailable database, 500 for a bug, logged), write the response, log one line.
+ */
+public final class HttpFunction {
+
+    /**
+     * One route's HTTP side: a request in, a response out. Broken rules are thrown, as a ProblemException or as
+     * the domain's own exceptions, which {@link DomainProblems} maps.
+     */
+    @FunctionalInterface
+    public interface Endpoint {
+        HttpResponse handle(HttpRequest request);
+    }
+
+    private final Endpoint endpoint;
+    private final AccessLog log;
+    private boolean coldStart = true;
+
+    /** Logs under the Lambda function's name, or the route's where there is none (tests). */
+    public HttpFunction(Environment env, Endpoint endpoint) {
+        this.endpoint = endpoint;
+        this.log = new AccessLog(env.optional("AWS_LAMBDA_FUNCTION_NAME").orElse(endpoint.getClass().getSimpleName()), System.out);
+    }
+
+    public void handle(InputStream in, OutputStream out, Context context) throws IOException {
+        long started = System.nanoTime();
+        String lambdaRequestId = context == null ? "" : context.getAwsRequestId();
+        HttpRequest request = null;
+        HttpResponse response;
+        try {
+            request = ApiGatewayEvents.read(in);
+            response = respond(request);
+        } catch (IOException e) {
+            log.failure(lambdaRequestId, "unreadable API Gateway event", e);
+            response = ProblemJson.response(new Problem(Problem.Type.INTERNAL_ERROR, "The request could not be processed."));
+        }
+        ApiGatewayEvents.write(response, out);
+        log.request(request == null ? "" : request.requestId(), lambdaRequestId, request, response.status(),
+                (System.nanoTime() - started) / 1000, coldStart);
+        coldStart = false;
+    }
+
+    HttpResponse respond(HttpRequest request) {
+        try {
+            return endpoint.handle(request);
+        } catch (RuntimeException e) {
+            ProblemException problem = DomainProblems.of(e);
+            if (problem != null) {
+                if (problem.problem().status() == 503) {
+                    log.unavailable(request.requestId(), e);
+                }
+                return ProblemJson.response(problem.problem(), problem.headers());
+            }
+            log.failure(request.requestId(), "unexpected failure", e);
+            return ProblemJson.response(new Problem(Problem.Type.INTERNAL_ERROR,
+                    "The request failed unexpectedly. It was logged with request id " + request.requestId() + "."));
+        }
+    }
+}

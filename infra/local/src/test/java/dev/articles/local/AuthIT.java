@@ -1,0 +1,189 @@
+package dev.articles.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import dev.articles.jwt.DevIssuer;
+import dev.articles.template.ProjectRoot;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The project's template with its JWT authorizer on, as a stack deployed with JwtIssuer and JwtAudience has it,
+ * in front of the real function jars: POST /articles needs a valid token and is refused before the function
+ * runs without one; reads stay public. And {@code serve --auth}, which brings its own issuer and prints a token.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuthIT {
+
+    private static final Path ROOT = ProjectRoot.find();
+    private static final String AUDIENCE = "articles-test";
+    private static final String MISSING = "A bearer token is required: send Authorization: Bearer <token>.";
+    private static final String INVALID = "The bearer token is not valid for this API, or has expired.";
+
+    private DevIssuer issuer;
+    private ServeProcess serve;
+    private URI api;
+
+    @BeforeAll
+    void start() {
+        issuer = DevIssuer.start(AUDIENCE);
+        serve = ServeProcess.start(ROOT, "--in-memory",
+                "--parameter", "JwtIssuer=" + issuer.issuer(), "--parameter", "JwtAudience=" + AUDIENCE);
+        api = serve.baseUrl();
+    }
+
+    @AfterAll
+    void stop() {
+        serve.close();
+        issuer.close();
+    }
+
+    @Test
+    @Order(1)
+    void createsWithoutAValidTokenAre401ProblemsAndNeverReachTheFunction() throws Exception {
+        assertRejected(create(null, "{\"title\":\"t\",\"body\":\"b\"}"), MISSING);
+
+        Instant now = Instant.now();
+        Map<String, String> invalid = new LinkedHashMap<>();
+        invalid.put("expired", issuer.sign(claims().issueTime(Date.from(now.minus(Duration.ofHours(2))))
+                .expirationTime(Date.from(now.minus(Duration.ofMinutes(5)))).build()));
+        invalid.put("wrong audience", issuer.sign(claims().audience("someone-else").build()));
+        invalid.put("wrong issuer", issuer.sign(claims().issuer("https://issuer.example").build()));
+        invalid.put("not yet valid", issuer.sign(claims().notBeforeTime(Date.from(now.plus(Duration.ofMinutes(10)))).build()));
+        invalid.put("alg none", new PlainJWT(claims().build()).serialize());
+        invalid.put("HS256", hs256(claims().build()));
+        String valid = issuer.mint("writer-1", "Test Writer");
+        invalid.put("tampered", valid.substring(0, valid.lastIndexOf('.') + 1) + "AAAA" + valid.substring(valid.lastIndexOf('.') + 5));
+        invalid.put("not a JWT", "not-a-jwt");
+        for (Map.Entry<String, String> token : invalid.entrySet()) {
+            HttpResponse<String> response = create("Bearer " + token.getValue(), "{\"title\":\"t\",\"body\":\"b\"}");
+            assertThat(response.statusCode()).as(token.getKey()).isEqualTo(401);
+            assertRejected(response, INVALID);
+        }
+        assertRejected(create("Bearer", "{\"title\":\"t\",\"body\":\"b\"}"), INVALID);
+        assertRejected(create("Basic dXNlcjpwYXNz", "{\"title\":\"t\",\"body\":\"b\"}"), INVALID);
+
+        // The authorizer answered each of them itself: the function has not even started.
+        assertThat(serve.lines()).noneMatch(l -> l.startsWith("[CreateArticleFunction]"));
+        assertThat(serve.lines()).anyMatch(l -> l.startsWith("POST /articles -> JWT authorizer (expired) 401"));
+    }
+
+    @Test
+    @Order(2)
+    void aValidTokenCreatesAndAnArticleWithoutAuthorIsCreditedToItsName() {
+        String token = "Bearer " + issuer.mint("writer-1", "Test Writer");
+        HttpResponse<String> created = create(token, "{\"title\":\"Signed\",\"body\":\"By a token holder.\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(Http.json(created)).containsEntry("author", "Test Writer");
+
+        HttpResponse<String> named = create(token, "{\"title\":\"Signed\",\"body\":\"b\",\"author\":\"Desk\"}");
+        assertThat(named.statusCode()).isEqualTo(201);
+        assertThat(Http.json(named)).containsEntry("author", "Desk");
+    }
+
+    @Test
+    @Order(3)
+    void readsArePublicAndUnknownRoutesAreNotTheAuthorizersBusiness() {
+        String id = (String) Http.json(create("Bearer " + issuer.mint("writer-1", "Test Writer"),
+                "{\"title\":\"Public\",\"body\":\"b\"}")).get("id");
+        assertThat(Http.get(api, "/articles/" + id).statusCode()).isEqualTo(200);
+        assertThat(Http.get(api, "/articles/" + id, "Authorization", "Bearer not-a-jwt").statusCode()).isEqualTo(200);
+        assertThat(Http.get(api, "/articles?limit=5").statusCode()).isEqualTo(200);
+        assertThat(Http.send(api, "DELETE", "/articles", null).statusCode()).isEqualTo(405);
+
+        HttpResponse<String> preflight = Http.send(api, "OPTIONS", "/articles", null, "Origin", "https://front.example",
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "authorization,content-type");
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("access-control-allow-headers").orElseThrow()).contains("authorization");
+        // A browser on another origin can read the 401 too.
+        assertThat(Http.send(api, "POST", "/articles", "{}".getBytes(StandardCharsets.UTF_8), "Origin", "https://front.example",
+                "Content-Type", "application/json").headers().firstValue("access-control-allow-origin")).contains("*");
+    }
+
+    @Test
+    void parametersTheTemplateDoesNotDeclareOrAnIssuerWithoutAudienceAreRefused() throws Exception {
+        ServeProcess unknown = ServeProcess.launch(ROOT, "--in-memory", "--parameter", "JwtIssuers=https://issuer.example");
+        assertThat(unknown.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+        assertThat(unknown.output()).contains("has no parameter JwtIssuers");
+
+        ServeProcess noAudience = ServeProcess.launch(ROOT, "--in-memory", "--parameter", "JwtIssuer=https://issuer.example");
+        assertThat(noAudience.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+        assertThat(noAudience.output()).contains("no audience");
+
+        ServeProcess both = ServeProcess.launch(ROOT, "--in-memory", "--auth", "--parameter", "JwtAudience=x");
+        assertThat(both.awaitExit(Duration.ofSeconds(60))).isEqualTo(2);
+        assertThat(both.output()).contains("--auth sets JwtIssuer and JwtAudience itself");
+    }
+
+    @Test
+    void serveAuthPrintsATokenThatCreatesAndACurlToUseIt() {
+        try (ServeProcess withAuth = ServeProcess.start(ROOT, "--in-memory", "--auth")) {
+            URI url = withAuth.baseUrl();
+            List<String> lines = withAuth.lines();
+            String token = lines.stream().map(String::strip).filter(l -> l.startsWith("export TOKEN="))
+                    .map(l -> l.substring("export TOKEN=".length())).findFirst().orElseThrow();
+            assertThat(lines).anyMatch(l -> l.strip().startsWith("curl -i -X POST " + url + "/articles -H \"Authorization: Bearer $TOKEN\""));
+
+            assertRejected(Http.send(url, "POST", "/articles", "{\"title\":\"t\",\"body\":\"b\"}".getBytes(StandardCharsets.UTF_8),
+                    "Content-Type", "application/json"), MISSING);
+            HttpResponse<String> created = Http.send(url, "POST", "/articles",
+                    "{\"title\":\"Hello\",\"body\":\"Written on my laptop.\"}".getBytes(StandardCharsets.UTF_8),
+                    "Content-Type", "application/json", "Authorization", "Bearer " + token);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            assertThat(Http.json(created)).containsEntry("author", Main.DEV_NAME);
+        }
+    }
+
+    private JWTClaimsSet.Builder claims() {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder().issuer(issuer.issuer()).audience(AUDIENCE).subject("writer-1")
+                .claim("name", "Test Writer").issueTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofHours(1))));
+    }
+
+    /** Signed with a shared secret: what a token forged by anyone holding (or guessing) one looks like. */
+    private static String hs256(JWTClaimsSet claims) throws Exception {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(secret));
+        return jwt.serialize();
+    }
+
+    private HttpResponse<String> create(String authorization, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return authorization == null
+                ? Http.send(api, "POST", "/articles", body, "Content-Type", "application/json")
+                : Http.send(api, "POST", "/articles", body, "Content-Type", "application/json", "Authorization", authorization);
+    }
+
+    private static void assertRejected(HttpResponse<String> response, String detail) {
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("content-type")).contains("application/problem+json");
+        assertThat(response.headers().firstValue("www-authenticate")).contains("Bearer");
+        assertThat(Http.json(response)).containsExactly(Map.entry("type", "urn:articles:problem:unauthorized"),
+                Map.entry("title", "Authentication required"), Map.entry("status", 401), Map.entry("detail", detail));
+    }
+}

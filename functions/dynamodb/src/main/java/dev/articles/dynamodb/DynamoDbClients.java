@@ -28,6 +28,8 @@ public final class DynamoDbClients {
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
     static final String CONTAINER_CREDENTIALS_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
+    /** A local DynamoDB's URL (sam local's --env-vars); blank or unset in AWS. */
+    static final String ENDPOINT = "DYNAMODB_ENDPOINT";
 
     private DynamoDbClients() {}
 
@@ -42,7 +44,9 @@ public final class DynamoDbClients {
                 .overrideConfiguration(c -> c
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
                         .apiCallTimeout(CALL_TIMEOUT));
-        env.optional("AWS_ENDPOINT_URL_DYNAMODB").map(URI::create).ifPresent(builder::endpointOverride);
+        // Not AWS_ENDPOINT_URL_DYNAMODB: the SDK reads that itself (when set) and cannot build a client when it
+        // is declared empty, as a template must declare it for `sam local --env-vars` to set it.
+        env.optional(ENDPOINT).map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
@@ -50,7 +54,7 @@ public final class DynamoDbClients {
      * The role's keys from the environment; under SnapStart Lambda sets none (they would be frozen into the
      * snapshot) and serves them from its container credentials endpoint instead, fetched after restore.
      */
-    static AwsCredentialsProvider credentialsProvider(Environment env) {
+    public static AwsCredentialsProvider credentialsProvider(Environment env) {
         if (env.optional("AWS_ACCESS_KEY_ID").isEmpty() && env.optional(CONTAINER_CREDENTIALS_URI).isPresent()) {
             return ContainerCredentialsProvider.builder().build();
         }

@@ -13,7 +13,6 @@ import dev.articles.http.endpoints.ListArticlesEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /** GET /articles. */
 public final class ListArticlesHandler implements RequestStreamHandler {
@@ -28,7 +27,7 @@ public final class ListArticlesHandler implements RequestStreamHandler {
     }
 
     ListArticlesHandler(Environment env) {
-        Cursors cursors = new Cursors(env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8));
+        Cursors cursors = CursorKeys.load(env);
         ListArticlesEndpoint endpoint = new ListArticlesEndpoint(new ListArticles(
                 new DynamoArticleStore(DynamoDbClients.create(env), env.required("TABLE_NAME")), cursors));
         function = new HttpFunction(env, endpoint);

@@ -34,7 +34,7 @@ public final class Artifacts {
 
     private Artifacts() {}
 
-    /** Each function's CodeUri jar, in template order. */
+    /** Each function's jar, in template order. */
     public static List<Artifact> measure(List<BenchFunction> functions) {
         List<Artifact> artifacts = new ArrayList<>();
         for (BenchFunction function : functions) {

@@ -47,8 +47,8 @@ public record BenchFunction(String name, FunctionSpec spec, Path artifact, Path 
         return EVENTS.stream().map(e -> {
             FunctionSpec spec = specs.stream().filter(s -> s.logicalId().equals(e.get(0))).findFirst()
                     .orElseThrow(() -> new IllegalStateException("template.yaml has no " + e.get(0)));
-            // CodeUri names the shaded jar: what sam deploy uploads, and what the local runtime runs.
-            Path artifact = projectRoot.resolve(spec.codeUri());
+            // The shaded jar its module builds: what sam build packages, and what the local runtime runs.
+            Path artifact = projectRoot.resolve(spec.jar());
             Object options = spec.environment().get("JAVA_TOOL_OPTIONS");
             return new BenchFunction(artifact.getFileName().toString().replaceFirst("\\.jar$", ""), spec, artifact,
                     projectRoot.resolve("events").resolve(e.get(1)),

@@ -17,13 +17,16 @@ import java.util.function.Consumer;
 /**
  * A child process that cannot outlive us: {@link #close()} ends it and its descendants (SIGTERM, then SIGKILL
  * after a grace period), and a shutdown hook does the same when the JVM exits first (Ctrl-C, SIGTERM,
- * System.exit). Its stdout and stderr are merged and read line by line; the last lines are kept so a failure
+ * System.exit). When we are killed outright no hook runs: then the child's stdin, a pipe only we hold, reaches
+ * end-of-file, which children that watch it take as their signal to exit. Its stdout and stderr are merged and read line by line; the last lines are kept so a failure
  * can say what the process printed.
  */
 public final class ChildProcess implements AutoCloseable {
 
     private static final int KEPT_LINES = 40;
     private static final Duration GRACE = Duration.ofSeconds(3);
+    /** Set when this JVM exits because its own parent is gone: children are then killed with no grace. */
+    private static volatile boolean killAtExit;
 
     private final String name;
     private final Process process;
@@ -68,9 +71,10 @@ public final class ChildProcess implements AutoCloseable {
             }
         });
         try {
-            Process process = builder.start();
-            process.getOutputStream().close(); // nothing reads stdin; EOF rather than a pipe that never closes
-            return new ChildProcess(name, process, lines);
+            // Its stdin stays an open pipe that we never write: the OS closes it when we exit, however we exit
+            // (SIGKILL included), and a child that watches for that end-of-file ends with us (ExitWithParent,
+            // dynalite's exit-with-parent.cjs). A child that never reads stdin is not affected.
+            return new ChildProcess(name, builder.start(), lines);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + " (" + command.getFirst() + "): " + e.getMessage(), e);
         }
@@ -121,6 +125,11 @@ public final class ChildProcess implements AutoCloseable {
         this.grace = grace;
     }
 
+    /** From now on, the children still running when this JVM exits are killed outright (SIGKILL), not stopped. */
+    public static void killAtExit() {
+        killAtExit = true;
+    }
+
     /** Ends the process and its descendants, waiting until they are gone. */
     @Override
     public void close() {
@@ -136,7 +145,7 @@ public final class ChildProcess implements AutoCloseable {
         List<ProcessHandle> family = new java.util.ArrayList<>(process.descendants().toList());
         family.add(process.toHandle());
         family.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + grace.toNanos();
+        long deadline = System.nanoTime() + (killAtExit ? 0 : grace.toNanos());
         for (ProcessHandle p : family) {
             try {
                 long left = Math.max(0, deadline - System.nanoTime());

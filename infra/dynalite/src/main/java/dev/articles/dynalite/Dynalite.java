@@ -25,14 +25,19 @@ public final class Dynalite implements DynamoDbEngine {
     private final ChildProcess process;
     private final URI endpoint;
 
-    private Dynalite(ChildProcess process, int port) {
+    private Dynalite(ChildProcess process, String host, int port) {
         this.process = process;
-        this.endpoint = URI.create("http://" + Loopback.HOST + ":" + port);
+        this.endpoint = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
     }
 
     /** Where the build installs dynalite's command-line entry point. */
     public static Path cli(Path projectRoot) {
         return projectRoot.resolve("infra/dynalite/node_modules/dynalite/cli.js");
+    }
+
+    /** Preloaded into dynalite's node: exits when our end of its stdin closes, so it never outlives us. */
+    static Path exitWithParent(Path projectRoot) {
+        return projectRoot.resolve("infra/dynalite/exit-with-parent.cjs");
     }
 
     public static Dynalite startInMemory(Path projectRoot) {
@@ -48,31 +53,14 @@ public final class Dynalite implements DynamoDbEngine {
      * @param output  receives what dynalite prints
      */
     public static Dynalite start(Path projectRoot, Optional<Path> dataDir, Consumer<String> output) {
-        NodeRuntime.require();
-        Path cli = cli(projectRoot);
-        if (!Files.isRegularFile(cli)) {
-            throw new IllegalStateException("dynalite is not installed: " + cli + " is missing. Build first (the build "
-                    + "runs `npm ci` in infra/dynalite): infra/mvnw -q -B -pl infra/dynalite -am package -DskipTests");
-        }
-        Optional<Path> dir = dataDir.map(d -> d.toAbsolutePath().normalize());
-        dir.ifPresent(d -> {
-            try {
-                Files.createDirectories(d);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create the data dir " + d, e);
-            }
-            DataDirLock.requireFree(d);
-        });
+        Optional<Path> dir = dataDir(dataDir);
         IllegalStateException last = null;
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
             int port = Loopback.freePort();
-            List<String> command = new ArrayList<>(List.of(NodeRuntime.EXECUTABLE, cli.toString(),
-                    "--host", Loopback.HOST, "--port", Integer.toString(port), "--createTableMs", "0"));
-            dir.ifPresent(d -> command.addAll(List.of("--path", d.toString())));
-            ChildProcess child = ChildProcess.start("dynalite", command, Map.of(), projectRoot, output);
+            ChildProcess child = launch(projectRoot, dir, Loopback.HOST, port, output);
             try {
-                Loopback.awaitListening(child, port, START_TIMEOUT);
-                return new Dynalite(child, port);
+                Loopback.awaitListening(child, Loopback.HOST, port, START_TIMEOUT);
+                return new Dynalite(child, Loopback.HOST, port);
             } catch (IllegalStateException e) {
                 child.close();
                 if (!child.recentOutput().contains("EADDRINUSE")) {
@@ -82,6 +70,45 @@ public final class Dynalite implements DynamoDbEngine {
             }
         }
         throw last;
+    }
+
+    /**
+     * dynalite on an address and port of the caller's choosing, for other programs (SAM CLI's containers) to use.
+     *
+     * @param host the address to listen on: 127.0.0.1, an interface's address, or 0.0.0.0 for all of them
+     */
+    public static Dynalite listen(Path projectRoot, Optional<Path> dataDir, String host, int port, Consumer<String> output) {
+        ChildProcess child = launch(projectRoot, dataDir(dataDir), host, port, output);
+        String reachable = host.equals("0.0.0.0") || host.equals("::") ? Loopback.HOST : host;
+        Loopback.awaitListening(child, reachable, port, START_TIMEOUT);
+        return new Dynalite(child, reachable, port);
+    }
+
+    private static Optional<Path> dataDir(Optional<Path> dataDir) {
+        Optional<Path> dir = dataDir.map(d -> d.toAbsolutePath().normalize());
+        dir.ifPresent(d -> {
+            try {
+                Files.createDirectories(d);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the data dir " + d, e);
+            }
+            DataDirLock.requireFree(d);
+        });
+        return dir;
+    }
+
+    private static ChildProcess launch(Path projectRoot, Optional<Path> dir, String host, int port, Consumer<String> output) {
+        NodeRuntime.require();
+        Path cli = cli(projectRoot);
+        if (!Files.isRegularFile(cli)) {
+            throw new IllegalStateException("dynalite is not installed: " + cli + " is missing. Build first (the build "
+                    + "runs `npm ci` in infra/dynalite): infra/mvnw -q -B -pl infra/dynalite -am package -DskipTests");
+        }
+        List<String> command = new ArrayList<>(List.of(NodeRuntime.EXECUTABLE,
+                "--require", exitWithParent(projectRoot).toString(), cli.toString(),
+                "--host", host, "--port", Integer.toString(port), "--createTableMs", "0"));
+        dir.ifPresent(d -> command.addAll(List.of("--path", d.toString())));
+        return ChildProcess.start("dynalite", command, Map.of(), projectRoot, output);
     }
 
     @Override

@@ -30,6 +30,11 @@ public final class Loopback {
      * first or does not listen within {@code timeout}.
      */
     public static void awaitListening(ChildProcess child, int port, Duration timeout) {
+        awaitListening(child, HOST, port, timeout);
+    }
+
+    /** As {@link #awaitListening(ChildProcess, int, Duration)}, for a child listening on {@code host}. */
+    public static void awaitListening(ChildProcess child, String host, int port, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (!child.isAlive()) {
@@ -37,7 +42,7 @@ public final class Loopback {
                         + "; it printed:\n" + child.recentOutput());
             }
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(HOST, port), 200);
+                socket.connect(new InetSocketAddress(host, port), 200);
                 return;
             } catch (IOException notYet) {
                 if (System.nanoTime() > deadline) {

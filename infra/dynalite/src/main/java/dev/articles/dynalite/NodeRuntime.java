@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 public final class NodeRuntime {
 
     public static final int MINIMUM_MAJOR = 20;
-    public static final String EXECUTABLE = "node";
+    public static final String EXECUTABLE = System.getProperty("os.name").startsWith("Windows") ? "node.exe" : "node";
 
     private static final Pattern VERSION = Pattern.compile("v(\\d+)\\.");
 

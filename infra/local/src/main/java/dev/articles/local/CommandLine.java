@@ -1,5 +1,6 @@
 package dev.articles.local;
 
+import dev.articles.dynalite.Loopback;
 import dev.articles.template.ProjectRoot;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,31 +19,53 @@ final class CommandLine {
             usage:
               java -jar infra/local/target/articles-local.jar serve [--port N] [--data-dir DIR | --in-memory]
                   [--dynamodb-endpoint URL] [--template FILE] [--parameter NAME=VALUE ...] [--auth]
+                  [--runtime-client aws|portable|auto]
               java -jar infra/local/target/articles-local.jar invoke <FunctionLogicalId> -e EVENT.json
                   [--data-dir DIR | --in-memory] [--dynamodb-endpoint URL] [--template FILE] [--parameter NAME=VALUE ...]
+                  [--runtime-client aws|portable|auto]
+              java -jar infra/local/target/articles-local.jar dynamodb [--port 8000] [--host 127.0.0.1]
+                  [--data-dir DIR | --in-memory] [--table articles] [--template FILE]
             Run from the project root. Data persists in .local-data/ unless --in-memory or --dynamodb-endpoint.
             --parameter sets a template parameter (as sam's --parameter-overrides), e.g. JwtIssuer=https://... ;
-            --auth starts a local token issuer, sets JwtIssuer and JwtAudience to it and prints a token.""";
+            --auth starts a local token issuer, sets JwtIssuer and JwtAudience to it and prints a token.
+            --runtime-client: what runs the handlers in the function JVMs: aws (AWS's runtime interface client,
+            Linux x86_64/arm64 only: it loads a native library) or portable (plain Java, any OS); auto (default)
+            takes aws where it can load.
+            dynamodb runs only the local DynamoDB engine (dynalite) with the template's table, for the SAM CLI
+            (`sam local invoke|start-api --env-vars events/env.json`), and prints the commands to use with it.
+            --host 127.0.0.1 (default) keeps it to this machine; Docker Desktop (macOS, Windows) reaches it there
+            as host.docker.internal. On Linux, containers reach the host through the docker0 bridge: listen there
+            (--host 172.17.0.1) or on every interface (--host 0.0.0.0, which opens it to your network too).""";
 
     /** The template parameters --auth sets: the issuer and audience of the template's JWT authorizer. */
     static final String ISSUER_PARAMETER = "JwtIssuer";
     static final String AUDIENCE_PARAMETER = "JwtAudience";
+    /** The template parameter serve without --auth sets to public, unless given: writes need no token locally. */
+    static final String WRITE_ACCESS_PARAMETER = "WriteAccess";
 
     static final int DEFAULT_PORT = 3000;
 
     /** @param devIssuer {@code --auth}: serve tokens of a local issuer */
     record Serve(int port, DataOption data, Path template, Path projectRoot, Map<String, String> parameters,
-                 boolean devIssuer) {
+                 boolean devIssuer, LambdaRuntimeClient.Kind runtimeClient) {
     }
 
     record Invoke(String function, Path event, DataOption data, Path template, Path projectRoot,
-                  Map<String, String> parameters) {
+                  Map<String, String> parameters, LambdaRuntimeClient.Kind runtimeClient) {
     }
+
+    /** {@code dynamodb}: only the engine, on {@code host:port}, with the template's table named {@code table}. */
+    record DynamoDb(String host, int port, DataOption data, String table, Path template, Path projectRoot) {
+    }
+
+    /** The table name {@code events/env.json} gives the functions for the SAM CLI. */
+    static final String DEFAULT_TABLE = "articles";
+    static final int DEFAULT_DYNAMODB_PORT = 8000;
 
     private CommandLine() {
     }
 
-    /** Parses {@code serve ...} or {@code invoke ...}; throws IllegalArgumentException saying what is wrong. */
+    /** Parses {@code serve ...}, {@code invoke ...} or {@code dynamodb ...}; throws IllegalArgumentException saying what is wrong. */
     static Object parse(List<String> arguments) {
         Deque<String> args = new ArrayDeque<>(arguments);
         String command = args.poll();
@@ -50,20 +73,24 @@ final class CommandLine {
             throw new IllegalArgumentException("no command given");
         }
         String function = null;
+        boolean dynamoDb = command.equals("dynamodb");
         if (command.equals("invoke")) {
             function = args.poll();
             if (function == null || function.startsWith("-")) {
                 throw new IllegalArgumentException("invoke needs the function's logical id, e.g. GetArticleFunction");
             }
-        } else if (!command.equals("serve")) {
+        } else if (!command.equals("serve") && !dynamoDb) {
             throw new IllegalArgumentException("unknown command " + command);
         }
-        int port = DEFAULT_PORT;
+        int port = dynamoDb ? DEFAULT_DYNAMODB_PORT : DEFAULT_PORT;
+        String host = Loopback.HOST;
+        String table = DEFAULT_TABLE;
         Optional<DataOption> data = Optional.empty();
         Optional<Path> template = Optional.empty();
         Optional<Path> event = Optional.empty();
         Map<String, String> parameters = new LinkedHashMap<>();
         boolean devIssuer = false;
+        LambdaRuntimeClient.Kind runtimeClient = LambdaRuntimeClient.Kind.AUTO;
         while (!args.isEmpty()) {
             String option = args.poll();
             switch (option) {
@@ -73,6 +100,9 @@ final class CommandLine {
                 case "--dynamodb-endpoint" -> data = exclusive(data, new DataOption.Endpoint(endpoint(value(args, option))));
                 case "--template" -> template = Optional.of(Path.of(value(args, option)).toAbsolutePath());
                 case "--parameter" -> parameter(parameters, value(args, option));
+                case "--host" -> host = dynamoDbOnly(dynamoDb, option, value(args, option));
+                case "--table" -> table = dynamoDbOnly(dynamoDb, option, value(args, option));
+                case "--runtime-client" -> runtimeClient = LambdaRuntimeClient.Kind.parse(value(args, option));
                 case "--auth" -> {
                     if (function != null) {
                         throw new IllegalArgumentException("--auth is an option of serve");
@@ -98,14 +128,21 @@ final class CommandLine {
             throw new IllegalArgumentException("--auth sets " + ISSUER_PARAMETER + " and " + AUDIENCE_PARAMETER
                     + " itself: give either --auth or those parameters");
         }
+        if (dynamoDb) {
+            if (chosen instanceof DataOption.Endpoint || devIssuer || !parameters.isEmpty()) {
+                throw new IllegalArgumentException("dynamodb takes --port, --host, --data-dir or --in-memory, --table"
+                        + " and --template");
+            }
+            return new DynamoDb(host, port, chosen, table, templateFile, root);
+        }
         if (function == null) {
-            return new Serve(port, chosen, templateFile, root, parameters, devIssuer);
+            return new Serve(port, chosen, templateFile, root, parameters, devIssuer, runtimeClient);
         }
         Path eventFile = event.orElseThrow(() -> new IllegalArgumentException("invoke needs -e EVENT.json"));
         if (!Files.isRegularFile(eventFile)) {
             throw new IllegalArgumentException("no event file " + eventFile);
         }
-        return new Invoke(function, eventFile, chosen, templateFile, root, parameters);
+        return new Invoke(function, eventFile, chosen, templateFile, root, parameters, runtimeClient);
     }
 
     /** The project (where dynalite is installed and data is kept): from the working directory, else the template's. */
@@ -115,6 +152,13 @@ final class CommandLine {
         } catch (IllegalStateException notInProject) {
             return templateFile.getParent();
         }
+    }
+
+    private static String dynamoDbOnly(boolean dynamoDb, String option, String value) {
+        if (!dynamoDb) {
+            throw new IllegalArgumentException(option + " is an option of dynamodb");
+        }
+        return value;
     }
 
     private static String value(Deque<String> args, String option) {

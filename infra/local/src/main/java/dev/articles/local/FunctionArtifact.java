@@ -36,14 +36,8 @@ final class FunctionArtifact {
 
     FunctionArtifact(FunctionSpec spec, Path templateDir, Path workDir) {
         this.function = spec.logicalId();
-        String codeUri = spec.codeUri().replaceAll("/+$", "");
-        if (codeUri.endsWith(".jar")) {
-            this.jar = templateDir.resolve(codeUri).normalize();
-            this.module = moduleOf(Path.of(codeUri));
-        } else {
-            this.jar = templateDir.resolve(codeUri).resolve("target").resolve(lastSegment(codeUri) + ".jar").normalize();
-            this.module = codeUri;
-        }
+        this.jar = templateDir.resolve(spec.jar()).normalize();
+        this.module = moduleOf(Path.of(spec.jar()));
         this.copies = workDir.resolve("functions").resolve(function);
     }
 
@@ -102,10 +96,5 @@ final class FunctionArtifact {
         }
         Path module = folder.getFileName().toString().equals("target") ? folder.getParent() : folder;
         return module == null ? "." : module.toString();
-    }
-
-    private static String lastSegment(String codeUri) {
-        int slash = codeUri.lastIndexOf('/');
-        return slash < 0 ? codeUri : codeUri.substring(slash + 1);
     }
 }

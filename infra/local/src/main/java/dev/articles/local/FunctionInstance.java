@@ -19,6 +19,8 @@ import java.util.concurrent.TimeoutException;
 final class FunctionInstance implements AutoCloseable {
 
     private static final String PEAK_RSS = "VmHWM:";
+    /** Linux's /proc: where a JVM's peak memory is read; elsewhere REPORT says 0 MB. */
+    private static final boolean PROC = Files.isDirectory(Path.of("/proc/self"));
     /** A JVM recording an AOT cache writes it as it stops: a few seconds here; the bound only ends a stuck one. */
     private static final Duration RECORDING_GRACE = Duration.ofSeconds(60);
 
@@ -185,8 +187,11 @@ final class FunctionInstance implements AutoCloseable {
         }
     }
 
-    /** Peak resident memory of the JVM, from /proc (0 where there is none); read after every invocation, so no regex. */
+    /** Peak resident memory of the JVM, from /proc (0 off Linux or once it exited); read after every invocation, so no regex. */
     private long maxMemoryMb() {
+        if (!PROC) {
+            return 0;
+        }
         try {
             String status = Files.readString(statusFile);
             int at = status.indexOf(PEAK_RSS);

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * The JVM a function runs on: a JDK of the feature version its Runtime names ({@code java25}: 25), started
- * as Lambda's Java runtime starts it: the runtime interface client's main class, the handler as its argument,
- * the heap sized from MemorySize, serial GC, the JDK's default class data sharing (or the function's AOT cache).
+ * as Lambda's Java runtime starts it: the runtime client's main class (under the guard that ends the JVM with
+ * serve), the handler as its argument, the heap sized from MemorySize, serial GC, the JDK's default class data
+ * sharing (or the function's AOT cache).
  */
 record FunctionJvm(Path java, int feature, boolean exactRuntime) {
 
@@ -22,7 +23,7 @@ record FunctionJvm(Path java, int feature, boolean exactRuntime) {
         if (jdk.isPresent()) {
             return new FunctionJvm(jdk.get().java(), jdk.get().feature(), true);
         }
-        Path running = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path running = JdkFinder.javaExecutable(Path.of(System.getProperty("java.home")));
         return new FunctionJvm(running, Runtime.version().feature(), false);
     }
 
@@ -31,17 +32,13 @@ record FunctionJvm(Path java, int feature, boolean exactRuntime) {
         List<String> command = new ArrayList<>(List.of(java.toString(),
                 // Lambda's Java runtimes give the heap about 85% of the function's memory.
                 "-XX:MaxHeapSize=" + (spec.memorySize() * 85L / 100) + "m",
-                "-XX:+UseSerialGC",
-                "-D" + LambdaRuntimeClient.NATIVE_LIBRARY_PROPERTY + "=" + client.nativeLibrary()));
-        if (feature >= 22) {
-            command.add("--enable-native-access=ALL-UNNAMED"); // the runtime client loads a JNI library
-        }
+                "-XX:+UseSerialGC"));
         command.addAll(options);
         List<String> classPath = new ArrayList<>();
         classPath.add(artifact.toString());
         client.jars().forEach(j -> classPath.add(j.toString()));
-        command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath),
-                LambdaRuntimeClient.MAIN_CLASS, spec.handler()));
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath)));
+        command.addAll(client.launch(spec.handler(), feature));
         return command;
     }
 }

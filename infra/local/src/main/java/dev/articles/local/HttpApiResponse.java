@@ -34,13 +34,28 @@ record HttpApiResponse(int status, List<Map.Entry<String, String>> headers, byte
      * otherwise; locally it is the contract's Problem Details, which front ends handle like every other error.
      */
     static HttpApiResponse unauthorized(String detail) {
+        HttpApiResponse problem = problem(401, "urn:articles:problem:unauthorized", "Authentication required", detail);
+        problem.headers().add(Map.entry("www-authenticate", "Bearer"));
+        return problem;
+    }
+
+    /** A request the gateway cannot parse (400), or too large to take (413, 414, 431): the contract's Problem Details. */
+    static HttpApiResponse problem(int status, String detail) {
+        return switch (status) {
+            case 413 -> problem(status, "urn:articles:problem:payload-too-large", "Payload too large", detail);
+            case 414, 431 -> problem(status, "urn:articles:problem:request-too-large", "Request too large", detail);
+            default -> problem(status, "urn:articles:problem:malformed-request", "Malformed request", detail);
+        };
+    }
+
+    private static HttpApiResponse problem(int status, String type, String title, String detail) {
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:articles:problem:unauthorized");
-        problem.put("title", "Authentication required");
-        problem.put("status", 401);
+        problem.put("type", type);
+        problem.put("title", title);
+        problem.put("status", status);
         problem.put("detail", detail);
-        return new HttpApiResponse(401, new ArrayList<>(List.of(Map.entry("content-type", "application/problem+json"),
-                Map.entry("cache-control", "no-store"), Map.entry("www-authenticate", "Bearer"))), PlainJson.write(problem));
+        return new HttpApiResponse(status, new ArrayList<>(List.of(Map.entry("content-type", "application/problem+json"),
+                Map.entry("cache-control", "no-store"))), PlainJson.write(problem));
     }
 
     /** The gateway's own error documents: {@code {"message":"..."}}. */

@@ -1,14 +1,8 @@
 package dev.articles.local;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.articles.jwt.VerifiedJwt;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /** The local API Gateway HTTP API: routes requests to function pools as payload 2.0 events, CORS included. */
 final class HttpApiServer implements AutoCloseable {
@@ -33,8 +25,7 @@ final class HttpApiServer implements AutoCloseable {
     private final Optional<CorsPolicy> cors;
     private final Map<String, FunctionPool> pools;
     private final LambdaLog log;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final GatewayHttpServer server;
 
     HttpApiServer(int port, Router router, JwtAuthorization authorization, Optional<CorsPolicy> cors,
                   Map<String, FunctionPool> pools, LambdaLog log) {
@@ -44,34 +35,30 @@ final class HttpApiServer implements AutoCloseable {
         this.pools = pools;
         this.log = log;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+            server = new GatewayHttpServer(port, this::handle);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
                     + "); is another server running there? Choose another with --port", e);
         }
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
     }
 
     URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private HttpApiResponse handle(GatewayRequest received) {
         long begin = System.nanoTime();
-        try (exchange) {
-            GatewayRequest request = read(exchange);
-            String requestId = HttpApiEvent.newRequestId();
-            String target;
-            HttpApiResponse response;
-            Map<String, String> joined = request.joinedHeaders();
+        GatewayRequest request = forwarded(received);
+        String requestId = HttpApiEvent.newRequestId();
+        String target;
+        HttpApiResponse response;
+        Map<String, String> joined = request.joinedHeaders();
+        try {
             if (cors.isPresent() && CorsPolicy.isPreflight(request.method(), joined)) {
                 target = "CORS preflight";
                 List<Map.Entry<String, String>> headers = new ArrayList<>(cors.get().preflightHeaders(joined).entrySet());
@@ -98,14 +85,19 @@ final class HttpApiServer implements AutoCloseable {
                     response = withCors(response, cors.get().responseHeaders(Optional.ofNullable(joined.get("origin"))));
                 }
             }
-            send(exchange, response, requestId);
-            log.info(String.format(Locale.ROOT, "%s %s%s -> %s %d (%.0f ms)", request.method(), request.rawPath(),
-                    request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery(), target, response.status(),
-                    (System.nanoTime() - begin) / 1e6));
         } catch (RuntimeException e) {
-            log.info("error serving " + exchange.getRequestURI() + ": " + e);
-            throw e;
+            log.info("error serving " + request.method() + " " + request.rawPath() + ": " + e);
+            target = "gateway error";
+            response = HttpApiResponse.internalServerError();
         }
+        log.info(String.format(Locale.ROOT, "%s %s%s -> %s %d (%.0f ms)", request.method(), request.rawPath(),
+                request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery(), target, response.status(),
+                (System.nanoTime() - begin) / 1e6));
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        response.headers().stream().filter(h -> !DROPPED_RESPONSE_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT)))
+                .forEach(headers::add);
+        headers.add(Map.entry("apigw-requestid", requestId));
+        return new HttpApiResponse(response.status(), headers, response.body());
     }
 
     private HttpApiResponse invoke(GatewayRequest request, Router.Match match, String requestId, Optional<VerifiedJwt> jwt) {
@@ -124,41 +116,13 @@ final class HttpApiServer implements AutoCloseable {
         return new HttpApiResponse(response.status(), headers, response.body());
     }
 
-    private static GatewayRequest read(HttpExchange exchange) throws IOException {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values));
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-        }
-        URI uri = exchange.getRequestURI();
-        String rawQuery = uri.getRawQuery() == null ? "" : uri.getRawQuery();
-        InetSocketAddress remote = exchange.getRemoteAddress();
-        // What API Gateway adds on the way in.
-        headers.putIfAbsent("x-forwarded-for", List.of(remote.getAddress().getHostAddress()));
-        headers.putIfAbsent("x-forwarded-port", List.of(Integer.toString(exchange.getLocalAddress().getPort())));
+    /** What API Gateway adds on the way in. */
+    private GatewayRequest forwarded(GatewayRequest request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>(request.headers());
+        headers.putIfAbsent("x-forwarded-for", List.of(request.sourceIp()));
+        headers.putIfAbsent("x-forwarded-port", List.of(Integer.toString(server.port())));
         headers.putIfAbsent("x-forwarded-proto", List.of("http"));
-        return new GatewayRequest(exchange.getRequestMethod().toUpperCase(Locale.ROOT), uri.getRawPath(), rawQuery,
-                exchange.getProtocol(), headers, body, remote.getAddress().getHostAddress());
-    }
-
-    private static void send(HttpExchange exchange, HttpApiResponse response, String requestId) throws IOException {
-        var headers = exchange.getResponseHeaders();
-        for (Map.Entry<String, String> h : response.headers()) {
-            if (!DROPPED_RESPONSE_HEADERS.contains(h.getKey().toLowerCase(Locale.ROOT))) {
-                headers.add(h.getKey(), h.getValue());
-            }
-        }
-        headers.set("apigw-requestid", requestId);
-        int status = response.status();
-        boolean noBody = status == 204 || status == 304 || exchange.getRequestMethod().equals("HEAD")
-                || response.body().length == 0;
-        exchange.sendResponseHeaders(status, noBody ? -1 : response.body().length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(response.body());
-            }
-        }
+        return new GatewayRequest(request.method(), request.rawPath(), request.rawQuery(), request.protocol(), headers,
+                request.body(), request.sourceIp());
     }
 }

@@ -57,7 +57,7 @@ final class JwtAuthorization {
             JwtAuthorizerSpec spec = template.httpApi(route).jwtAuthorizers().get(name);
             if (spec == null) {
                 throw new IllegalArgumentException("route " + route.routeKey() + " requires the authorizer " + name
-                        + ", which is no JWT authorizer of the DefinitionBody of " + route.apiLogicalId()
+                        + ", which is no JWT authorizer in the Auth.Authorizers of " + route.apiLogicalId()
                         + ": the local gateway enforces only those");
             }
             JwtVerifier verifier = verifiers.computeIfAbsent(name, n -> verifier(spec));

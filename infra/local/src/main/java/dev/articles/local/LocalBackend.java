@@ -29,6 +29,9 @@ final class LocalBackend implements AutoCloseable {
     private static final String[] USER_AWS_VARIABLES = {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
         "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE", "HOME"};
 
+    private static final String CURSOR_SECRET_ID = "CURSOR_SECRET_ID";
+    private static final String CURSOR_SIGNING_KEY = "CURSOR_SIGNING_KEY";
+
     private final SamTemplate template;
     private final Optional<DynamoDbEngine> engine;
     private final URI endpoint;
@@ -102,6 +105,11 @@ final class LocalBackend implements AutoCloseable {
         env.put("LANG", "en_US.UTF-8");
         env.put("TZ", ":UTC");
         env.putAll(spec.resolvedEnvironment(resolver));
+        // In AWS the function reads the cursor key from the secret CURSOR_SECRET_ID names; locally it gets the
+        // local stand-in's value in the variable the template declares for local runs.
+        if (env.containsKey(CURSOR_SIGNING_KEY) && env.containsKey(CURSOR_SECRET_ID)) {
+            env.put(CURSOR_SIGNING_KEY, secrets.get(env.get(CURSOR_SECRET_ID)));
+        }
         env.put("AWS_LAMBDA_FUNCTION_NAME", spec.logicalId());
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memorySize()));
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");

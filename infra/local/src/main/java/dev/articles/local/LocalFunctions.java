@@ -18,14 +18,17 @@ final class LocalFunctions implements AutoCloseable {
 
     private final Path workDir;
     private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
+    private final LambdaRuntimeClient.Kind runtimeClient;
 
-    LocalFunctions(SamTemplate template, LocalBackend backend, LambdaLog log, int maxInstances) {
+    LocalFunctions(SamTemplate template, LocalBackend backend, LambdaLog log, int maxInstances,
+                   LambdaRuntimeClient.Kind wantedClient) {
         try {
             workDir = Files.createTempDirectory("articles-local-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a work folder", e);
         }
-        LambdaRuntimeClient client = LambdaRuntimeClient.extract(workDir);
+        LambdaRuntimeClient client = LambdaRuntimeClient.extract(workDir, wantedClient);
+        runtimeClient = client.kind();
         Path templateDir = template.file().toAbsolutePath().getParent();
         for (FunctionSpec spec : template.functions()) {
             FunctionJvm jvm = FunctionJvm.forRuntime(spec);
@@ -41,6 +44,11 @@ final class LocalFunctions implements AutoCloseable {
 
     Map<String, FunctionPool> pools() {
         return pools;
+    }
+
+    /** The runtime client the function JVMs run on: AWS or PORTABLE. */
+    LambdaRuntimeClient.Kind runtimeClient() {
+        return runtimeClient;
     }
 
     FunctionPool pool(String logicalId) {

@@ -1,6 +1,13 @@
 package dev.articles.local;
 
+import dev.articles.dynalite.ChildProcess;
+import dev.articles.dynalite.Dynalite;
+import dev.articles.dynalite.LocalDynamoDb;
+import dev.articles.dynalite.Loopback;
+import dev.articles.dynalite.TableFactory;
 import dev.articles.jwt.DevIssuer;
+import dev.articles.lambdaruntime.ExitWithParent;
+import dev.articles.local.launcher.Launcher;
 import dev.articles.template.ParameterSpec;
 import dev.articles.template.RouteSpec;
 import dev.articles.template.SamTemplate;
@@ -19,8 +26,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** {@code serve} and {@code invoke}: the local API and single invocations, from template.yaml. */
+/**
+ * {@code serve} and {@code invoke}: the local API and single invocations, from template.yaml; {@code dynamodb}:
+ * only the database, for the SAM CLI.
+ */
 public final class Main {
 
     /** The most instances of one function at once; more concurrent requests wait for one. */
@@ -36,6 +47,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (Boolean.getBoolean(Launcher.EXIT_WITH_PARENT_PROPERTY)) {
+            // Re-executed by the launcher: end with it, whatever ends it, and at once: an orphan has no one to wait for
+            // (a function JVM recording its AOT cache is killed rather than left to write it).
+            ExitWithParent.watchStdin(ChildProcess::killAtExit);
+        }
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             System.out.println(CommandLine.USAGE);
             System.exit(args.length == 0 ? 2 : 0);
@@ -45,6 +61,7 @@ public final class Main {
             switch (command) {
                 case CommandLine.Serve serve -> serve(serve);
                 case CommandLine.Invoke invoke -> System.exit(invoke(invoke));
+                case CommandLine.DynamoDb dynamoDb -> dynamoDb(dynamoDb);
                 default -> throw new IllegalStateException();
             }
         } catch (IllegalArgumentException e) {
@@ -65,10 +82,22 @@ public final class Main {
             parameters.put(CommandLine.ISSUER_PARAMETER, issuer.issuer());
             parameters.put(CommandLine.AUDIENCE_PARAMETER, issuer.audience());
         });
+        // Without --auth or an issuer, writes stay open (as sam local start-api skips JWT authorizers): curl
+        // needs no token. With either, the authorizer is enforced as deployed.
+        if (!parameters.containsKey(CommandLine.ISSUER_PARAMETER) && SamTemplate.load(options.template()).parameters().stream()
+                .anyMatch(p -> p.name().equals(CommandLine.WRITE_ACCESS_PARAMETER))) {
+            parameters.putIfAbsent(CommandLine.WRITE_ACCESS_PARAMETER, "public");
+        }
         SamTemplate template = load(options.template(), parameters);
         JwtAuthorization authorization = new JwtAuthorization(template); // refuses what it cannot enforce, before anything starts
         LocalBackend backend = LocalBackend.start(options.projectRoot(), options.data(), template);
-        LocalFunctions functions = new LocalFunctions(template, backend, log, MAX_INSTANCES);
+        LocalFunctions functions;
+        try {
+            functions = new LocalFunctions(template, backend, log, MAX_INSTANCES, options.runtimeClient());
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
         HttpApiServer server;
         try {
             server = new HttpApiServer(options.port(), new Router(template.routes()), authorization,
@@ -101,6 +130,7 @@ public final class Main {
         }
         template.cors().ifPresent(c -> log.info("  CORS: origins " + c.allowOrigins() + ", methods " + c.allowMethods()));
         log.info("  DynamoDB: " + backend.describe() + describe(options.data()));
+        log.info("  Functions run on the " + functions.runtimeClient().label() + " runtime client");
         devIssuer.ifPresent(issuer -> printToken(log, issuer, server.baseUrl()));
         log.info("Ready: " + server.baseUrl() + " (Ctrl-C stops everything)");
         try {
@@ -121,7 +151,7 @@ public final class Main {
             throw new UncheckedIOException("cannot read " + options.event(), e);
         }
         try (LocalBackend backend = LocalBackend.start(options.projectRoot(), options.data(), template);
-             LocalFunctions functions = new LocalFunctions(template, backend, log, 1)) {
+             LocalFunctions functions = new LocalFunctions(template, backend, log, 1, options.runtimeClient())) {
             FunctionPool pool = functions.pool(options.function());
             if (!pool.artifact().exists()) {
                 throw new IllegalStateException(pool.artifact().buildHint());
@@ -139,6 +169,39 @@ public final class Main {
                     yield 1;
                 }
             };
+        }
+    }
+
+    /** Runs dynalite with the template's table until Ctrl-C or SIGTERM, printing the SAM CLI commands that use it. */
+    private static void dynamoDb(CommandLine.DynamoDb options) {
+        LambdaLog log = new LambdaLog(System.out);
+        SamTemplate template = load(options.template(), Map.of());
+        Optional<Path> dir = switch (options.data()) {
+            case DataOption.DataDir d -> Optional.of(d.dir().resolve("dynamodb"));
+            default -> Optional.empty();
+        };
+        int port = options.port() == 0 ? Loopback.freePort() : options.port();
+        Dynalite dynalite = Dynalite.listen(options.projectRoot(), dir, options.host(), port, line -> { });
+        try (DynamoDbClient client = LocalDynamoDb.client(dynalite.endpoint())) {
+            TableFactory.createIfAbsent(client, template.table(), options.table());
+        } catch (RuntimeException e) {
+            dynalite.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping dynalite");
+            dynalite.close();
+            stopped.countDown();
+        }, "articles-local shutdown"));
+        log.info("DynamoDB (dynalite) at http://" + options.host() + ":" + port + ", table " + options.table()
+                + describe(options.data()) + "; credentials: any, region: any");
+        SamCommands.print(log, template, options.projectRoot(), options.host());
+        log.info("Ready: " + dynalite.endpoint() + " (Ctrl-C stops it)");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * when serve stops; the next server's cold starts map it; a rebuilt jar records anew and replaces it; a
  * recording cut short leaves nothing behind.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "it reads the function JVMs' command lines and mapped files from /proc, which only Linux has")
 class AotCacheIT {
 
     private TestFunctionProject project;

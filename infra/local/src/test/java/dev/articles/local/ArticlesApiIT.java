@@ -150,9 +150,8 @@ class ArticlesApiIT {
 
     @Test
     void invokeRunsOneFunctionOnceWithAnEventFile() throws Exception {
-        Process invoke = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dproject.root=" + ROOT, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "invoke", "GetArticleFunction", "-e", "events/get-article.json", "--in-memory")
+        Process invoke = new ProcessBuilder(ServeProcess.mainCommand("invoke", "GetArticleFunction",
+                "-e", "events/get-article.json", "--in-memory"))
                 .directory(ROOT.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         invoke.getInputStream().transferTo(stdout);

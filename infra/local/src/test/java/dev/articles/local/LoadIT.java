@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -45,6 +47,7 @@ import org.junit.jupiter.api.TestInstance;
  * JVMs must level off. The long run: {@code infra/mvnw -pl infra/local -am verify -Dit.test=LoadIT
  * -Dfailsafe.failIfNoSpecifiedTests=false -Dload.seconds=30}.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "it reads the JVMs' resident memory from /proc, which only Linux has")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoadIT {
 

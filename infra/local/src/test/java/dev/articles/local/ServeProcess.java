@@ -1,5 +1,7 @@
 package dev.articles.local;
 
+import dev.articles.local.launcher.JdkFinder;
+import dev.articles.local.launcher.Launcher;
 import dev.articles.template.ResolvedJars;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.util.regex.Pattern;
  */
 final class ServeProcess implements AutoCloseable {
 
+    static final String RUNTIME_CLIENT_PROPERTY = "local.runtimeClient";
     private static final Pattern READY = Pattern.compile("^Ready: (http://\\S+)");
     private static final Pattern DYNAMODB = Pattern.compile("DynamoDB: \\w+ at (http://\\S+),");
 
@@ -36,12 +39,25 @@ final class ServeProcess implements AutoCloseable {
 
     /** Starts {@code serve --port 0 <arguments>} and waits until it is ready. */
     static ServeProcess start(Path workingDirectory, String... arguments) {
-        ServeProcess serve = launch(workingDirectory, arguments);
+        List<String> command = mainCommand("serve", "--port", "0");
+        command.addAll(List.of(arguments));
+        return start(workingDirectory, command);
+    }
+
+    /** Runs {@code command} (a serve however started: the launcher jar, the main class) and waits until it is ready. */
+    static ServeProcess start(Path workingDirectory, List<String> command) {
+        ServeProcess serve = launch(workingDirectory, command);
         try {
             serve.ready.get(120, TimeUnit.SECONDS);
         } catch (Exception e) {
             serve.close();
             throw new IllegalStateException("serve did not get ready; it printed:\n" + serve.output(), e);
+        }
+        String client = System.getProperty(RUNTIME_CLIENT_PROPERTY, "");
+        if (!client.isBlank() && command.contains("serve") && !serve.output().contains("Functions run on the " + client + " runtime client")) {
+            serve.close();
+            throw new IllegalStateException("serve did not take --runtime-client " + client + "; it printed:\n"
+                    + serve.output());
         }
         return serve;
     }
@@ -51,18 +67,40 @@ final class ServeProcess implements AutoCloseable {
         if (!List.of(arguments).contains("--template")) {
             ResolvedJars.requireTemplateJars(workingDirectory); // the project's functions: the jars Maven built
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dproject.root=" + System.getProperty("project.root"),
-                "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--port", "0"));
+        List<String> command = mainCommand("serve", "--port", "0");
         command.addAll(List.of(arguments));
+        return launch(workingDirectory, command);
+    }
+
+    private static ServeProcess launch(Path workingDirectory, List<String> command) {
         try {
             return new ServeProcess(new ProcessBuilder(command).directory(workingDirectory.toFile())
                     .redirectErrorStream(true).start());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * {@code java ... Main <arguments>} from the test class path, ending with the test JVM (as under the launcher),
+     * on the runtime client the system property {@value #RUNTIME_CLIENT_PROPERTY} names, when set: CI runs the
+     * end-to-end suites once per client ({@code -Dlocal.runtimeClient=portable}).
+     */
+    static List<String> mainCommand(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(
+                JdkFinder.javaExecutable(Path.of(System.getProperty("java.home"))).toString(),
+                "-Dproject.root=" + System.getProperty("project.root"),
+                "-D" + Launcher.EXIT_WITH_PARENT_PROPERTY + "=true",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(arguments));
+        command.addAll(runtimeClientArguments());
+        return command;
+    }
+
+    /** {@code --runtime-client X} when the system property names one, else nothing (serve's default). */
+    static List<String> runtimeClientArguments() {
+        String client = System.getProperty(RUNTIME_CLIENT_PROPERTY, "");
+        return client.isBlank() ? List.of() : List.of("--runtime-client", client);
     }
 
     URI baseUrl() {
@@ -100,6 +138,12 @@ final class ServeProcess implements AutoCloseable {
             throw new IllegalStateException("serve did not exit; it printed:\n" + output());
         }
         return process.exitValue();
+    }
+
+    /** SIGKILL (an IDE's stop button, the OOM killer): no shutdown hook of it runs. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     /** SIGTERM, as a terminal's kill or a service manager sends, and waits for it to finish cleaning up. */

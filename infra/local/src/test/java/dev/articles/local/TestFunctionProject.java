@@ -45,14 +45,11 @@ final class TestFunctionProject {
                       /secured/{scope}:
                         get:
                           security: [{ Jwt: [echo/read] }]
-                    components:
-                      securitySchemes:
-                        Jwt:
-                          type: oauth2
-                          x-amazon-apigateway-authorizer:
-                            type: jwt
-                            identitySource: $request.header.X-Token
-                            jwtConfiguration: { issuer: !Ref Issuer, audience: [echo-test] }
+                  Auth:
+                    Authorizers:
+                      Jwt:
+                        IdentitySource: $request.header.X-Token
+                        JwtConfiguration: { issuer: !Ref Issuer, audience: [echo-test] }
                   CorsConfiguration:
                     AllowOrigins: !Ref Origins
                     AllowMethods: [GET, POST]

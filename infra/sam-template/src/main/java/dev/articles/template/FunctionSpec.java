@@ -28,6 +28,15 @@ public record FunctionSpec(String logicalId, String codeUri, String handler, Str
         return out;
     }
 
+    /**
+     * The jar Maven builds for this function, relative to the template: CodeUri when it names a jar, else
+     * {@code <CodeUri>/target/<last segment of CodeUri>.jar} (CodeUri is the function's Maven module).
+     */
+    public String jar() {
+        String uri = codeUri.replaceAll("/+$", "");
+        return uri.endsWith(".jar") ? uri : uri + "/target/" + uri.substring(uri.lastIndexOf('/') + 1) + ".jar";
+    }
+
     /** The Java feature version a {@code javaNN} runtime names ({@code java25} is 25), or -1 for another language. */
     public int javaFeatureVersion() {
         if (runtime != null && runtime.matches("java\\d+(\\.al2)?")) {

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * An {@code AWS::Serverless::HttpApi} (or SAM's implicit one): its CORS configuration and the JWT authorizers
- * its OpenAPI definition declares, by name.
+ * its {@code Auth} declares, by name.
  */
 public record HttpApiSpec(String logicalId, Optional<CorsSpec> cors, Map<String, JwtAuthorizerSpec> jwtAuthorizers) {
 

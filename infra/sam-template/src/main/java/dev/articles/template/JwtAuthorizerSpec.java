@@ -3,10 +3,10 @@ package dev.articles.template;
 import java.util.List;
 
 /**
- * A JWT authorizer of an HttpApi, as its OpenAPI definition declares it ({@code x-amazon-apigateway-authorizer}
- * of type {@code jwt}), parameters resolved.
+ * A JWT authorizer of an HttpApi, as its {@code Auth.Authorizers} declares it ({@code JwtConfiguration}),
+ * parameters resolved.
  *
- * @param name           the security scheme's name, which routes' {@code security} requirements refer to
+ * @param name           the authorizer's name, which routes' {@code security} requirements and {@code Auth} refer to
  * @param audiences      as written: an audience from an empty CommaDelimitedList parameter is an empty string
  * @param identitySource where the token is, e.g. {@code $request.header.Authorization} (API Gateway's default)
  */

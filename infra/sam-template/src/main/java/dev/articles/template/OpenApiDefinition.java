@@ -1,6 +1,5 @@
 package dev.articles.template;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,10 +7,10 @@ import java.util.Optional;
 
 /**
  * What API Gateway reads from an HttpApi's OpenAPI {@code DefinitionBody} beside the routes SAM adds from the
- * functions' events: JWT authorizers ({@code components.securitySchemes} with an
- * {@code x-amazon-apigateway-authorizer} of type {@code jwt}) and each operation's {@code security}, the
- * document's top-level {@code security} applying where an operation has none. Only those parts are resolved,
- * so integrations naming resources that have no local value do not get in the way.
+ * functions' events: each operation's {@code security}, the document's top-level {@code security} applying
+ * where an operation has none. Only those parts are resolved, so integrations naming resources that have no
+ * local value do not get in the way. (The authorizers themselves are the HttpApi's {@code Auth}: see
+ * {@link HttpApiAuth}.)
  */
 final class OpenApiDefinition {
 
@@ -25,26 +24,6 @@ final class OpenApiDefinition {
     OpenApiDefinition(Object body, IntrinsicResolver params) {
         this.body = body instanceof Map<?, ?> map ? map : Map.of();
         this.params = params;
-    }
-
-    /** The JWT authorizers by security scheme name. */
-    Map<String, JwtAuthorizerSpec> jwtAuthorizers() {
-        Map<String, JwtAuthorizerSpec> out = new LinkedHashMap<>();
-        Object schemes = params.resolve(map(body.get("components")).get("securitySchemes"));
-        map(schemes).forEach((name, scheme) -> {
-            Map<?, ?> authorizer = map(map(scheme).get("x-amazon-apigateway-authorizer"));
-            if (!"jwt".equalsIgnoreCase(String.valueOf(authorizer.get("type")))) {
-                return;
-            }
-            Map<?, ?> jwt = map(authorizer.get("jwtConfiguration"));
-            Object audience = jwt.get("audience");
-            List<String> audiences = audience instanceof List<?> list ? list.stream().map(String::valueOf).toList()
-                    : audience == null ? List.of() : List.of(String.valueOf(audience));
-            Object source = authorizer.get("identitySource");
-            out.put(String.valueOf(name), new JwtAuthorizerSpec(String.valueOf(name), String.valueOf(jwt.get("issuer")),
-                    audiences, source == null ? JwtAuthorizerSpec.DEFAULT_IDENTITY_SOURCE : String.valueOf(source)));
-        });
-        return out;
     }
 
     /**

@@ -170,15 +170,24 @@ public final class SamTemplate {
     public List<HttpApiSpec> httpApis() {
         IntrinsicResolver params = parameterResolver();
         Map<String, Object> globals = asMap(section("Globals").getOrDefault("HttpApi", Map.of()), "Globals.HttpApi");
-        Map<String, OpenApiDefinition> definitions = definitions(params);
+        IntrinsicResolver authValues = resolver(logicalIds(), IntrinsicResolver.DynamicReferences.NONE);
         List<HttpApiSpec> out = new ArrayList<>();
-        resources(HTTP_API_TYPE).forEach((id, properties) -> out.add(new HttpApiSpec(id,
-                corsSpec(params, GlobalsMerge.merge(globals, properties).get("CorsConfiguration")),
-                definitions.get(id).jwtAuthorizers())));
+        resources(HTTP_API_TYPE).forEach((id, properties) -> {
+            Map<String, Object> merged = GlobalsMerge.merge(globals, properties);
+            out.add(new HttpApiSpec(id, corsSpec(params, merged.get("CorsConfiguration")),
+                    HttpApiAuth.jwtAuthorizers(merged.get("Auth"), authValues)));
+        });
         if (routes().stream().anyMatch(r -> r.apiLogicalId().equals(IMPLICIT_HTTP_API))) {
             out.add(new HttpApiSpec(IMPLICIT_HTTP_API, corsSpec(params, globals.get("CorsConfiguration")), Map.of()));
         }
         return out;
+    }
+
+    /** Each resource's Ref as its logical id: all that is known of a resource before a deployment. */
+    private Map<String, Object> logicalIds() {
+        Map<String, Object> ids = new LinkedHashMap<>();
+        resourceTypes().keySet().forEach(id -> ids.put(id, id));
+        return ids;
     }
 
     /** The HttpApi this route belongs to. */

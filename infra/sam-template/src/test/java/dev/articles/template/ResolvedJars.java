@@ -27,12 +27,12 @@ public final class ResolvedJars {
         return jar;
     }
 
-    /** Asserts that the jar each function's CodeUri names is the one Maven resolved for the artifact of that name. */
+    /** Asserts that the jar each function's module builds is the one Maven resolved for the artifact of that name. */
     public static void requireTemplateJars(Path projectRoot) {
         for (FunctionSpec function : SamTemplate.load(projectRoot.resolve(ProjectRoot.TEMPLATE)).functions()) {
-            Path codeUri = projectRoot.resolve(function.codeUri()).toAbsolutePath().normalize();
-            String artifactId = codeUri.getFileName().toString().replaceFirst("\\.jar$", "");
-            assertThat(codeUri).as("%s's CodeUri", function.logicalId()).isEqualTo(of(artifactId));
+            Path jar = projectRoot.resolve(function.jar()).toAbsolutePath().normalize();
+            String artifactId = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+            assertThat(jar).as("%s's jar", function.logicalId()).isEqualTo(of(artifactId));
         }
     }
 }

@@ -35,14 +35,15 @@ class SamTemplateTest {
                 "CreateArticleFunction", "GetArticleFunction", "ListArticlesFunction", "RouteFallbackFunction");
 
         FunctionSpec get = template.function("GetArticleFunction");
-        assertThat(get.codeUri()).isEqualTo("functions/get-article/target/get-article.jar");
+        assertThat(get.codeUri()).isEqualTo("functions/get-article");
+        assertThat(get.jar()).isEqualTo("functions/get-article/target/get-article.jar");
         assertThat(get.handler()).isEqualTo("dev.articles.get.GetArticleHandler::handleRequest");
         assertThat(get.runtime()).isEqualTo("java25");
         assertThat(get.javaFeatureVersion()).isEqualTo(25);
         assertThat(get.memorySize()).isEqualTo(1024);
         assertThat(get.timeoutSeconds()).isEqualTo(10);
         assertThat(get.architectures()).containsExactly("arm64");
-        assertThat(get.environment()).containsOnlyKeys("TABLE_NAME", "JAVA_TOOL_OPTIONS");
+        assertThat(get.environment()).containsOnlyKeys("TABLE_NAME", "DYNAMODB_ENDPOINT", "JAVA_TOOL_OPTIONS");
         assertThat(get.environment().get("TABLE_NAME")).isEqualTo(new Intrinsic("Ref", "ArticlesTable"));
 
         // The function's own MemorySize overrides Globals.
@@ -52,15 +53,18 @@ class SamTemplateTest {
     @Test
     void environmentVariablesMergeWithGlobalsAndResolveLocally() {
         FunctionSpec list = template.function("ListArticlesFunction");
-        assertThat(list.environment()).containsOnlyKeys("TABLE_NAME", "JAVA_TOOL_OPTIONS", "CURSOR_SIGNING_KEY");
+        assertThat(list.environment()).containsOnlyKeys("TABLE_NAME", "DYNAMODB_ENDPOINT", "JAVA_TOOL_OPTIONS",
+                "CURSOR_SECRET_ID", "CURSOR_SIGNING_KEY");
 
         IntrinsicResolver resolver = template.resolver(
                 Map.of("ArticlesTable", "articles-local", "CursorSigningSecret", "local-cursor-secret"),
-                (service, key) -> service + "/" + key + "/value");
+                IntrinsicResolver.DynamicReferences.NONE);
         assertThat(list.resolvedEnvironment(resolver)).containsExactly(
                 Map.entry("TABLE_NAME", "articles-local"),
+                Map.entry("DYNAMODB_ENDPOINT", ""),
                 Map.entry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"),
-                Map.entry("CURSOR_SIGNING_KEY", "secretsmanager/local-cursor-secret/value"));
+                Map.entry("CURSOR_SECRET_ID", "local-cursor-secret"),
+                Map.entry("CURSOR_SIGNING_KEY", ""));
     }
 
     @Test
@@ -83,16 +87,29 @@ class SamTemplateTest {
         assertThat(fallback.isDefault()).isTrue();
         assertThat(fallback.routeKey()).isEqualTo("$default");
         assertThat(template.routes().get(1).routeKey()).isEqualTo("GET /articles/{id}");
-        assertThat(template.routes()).allSatisfy(r -> assertThat(r.auth()).isEmpty());
     }
 
     @Test
-    void withoutAnIssuerTheApiHasNoAuthorizer() {
-        assertThat(template.httpApis()).singleElement().satisfies(api -> assertThat(api.jwtAuthorizers()).isEmpty());
+    void byDefaultWritesNeedATokenFromTheStacksOwnUserPool() {
+        assertThat(template.routes()).filteredOn(r -> r.routeKey().equals("POST /articles"))
+                .singleElement().satisfies(r -> assertThat(r.auth()).contains(new RouteSpec.RouteAuth("JwtAuthorizer", List.of())));
+        assertThat(template.routes()).filteredOn(r -> r.method().equals("GET") || r.isDefault())
+                .hasSize(3).allSatisfy(r -> assertThat(r.auth()).isEmpty());
+        // Before a deployment the pool is known by its logical id only.
+        assertThat(template.httpApis()).singleElement().satisfies(api -> assertThat(api.jwtAuthorizers())
+                .containsExactly(Map.entry("JwtAuthorizer", new JwtAuthorizerSpec("JwtAuthorizer",
+                        "https://cognito-idp.us-east-1.amazonaws.com/UserPool", List.of("UserPoolClient"),
+                        "$request.header.Authorization"))));
     }
 
     @Test
-    void anIssuerPutsTheJwtAuthorizerOnCreateOnlyAsTheDefinitionBodySays() {
+    void publicWriteAccessLeavesEveryRouteOpen() {
+        SamTemplate open = SamTemplate.load(ProjectRoot.template(), Map.of("WriteAccess", "public"));
+        assertThat(open.routes()).hasSize(4).allSatisfy(r -> assertThat(r.auth()).isEmpty());
+    }
+
+    @Test
+    void anExternalIssuerReplacesTheStacksPoolOnTheSameWriteRoutes() {
         SamTemplate withAuth = SamTemplate.load(ProjectRoot.template(),
                 Map.of("JwtIssuer", "https://issuer.example", "JwtAudience", "articles-web, articles-app"));
         assertThat(withAuth.routes()).filteredOn(r -> r.routeKey().equals("POST /articles"))
@@ -138,11 +155,12 @@ class SamTemplateTest {
 
     @Test
     void inlinePolicyStatementsResolve() {
-        IntrinsicResolver resolver = template.resolver(Map.of("ArticlesTable.Arn", "arn:table"),
-                IntrinsicResolver.DynamicReferences.NONE);
+        IntrinsicResolver resolver = template.resolver(Map.of("ArticlesTable.Arn", "arn:table",
+                "CursorSigningSecret", "arn:secret"), IntrinsicResolver.DynamicReferences.NONE);
         assertThat(template.policyStatements("ListArticlesFunction", resolver)).containsExactly(
                 new PolicyStatement("Allow", List.of("dynamodb:Query"), List.of("arn:table", "arn:table/index/*")),
-                new PolicyStatement("Allow", List.of("dynamodb:GetItem"), List.of("arn:table")));
+                new PolicyStatement("Allow", List.of("dynamodb:GetItem"), List.of("arn:table")),
+                new PolicyStatement("Allow", List.of("secretsmanager:GetSecretValue"), List.of("arn:secret")));
         assertThat(template.policyStatements("RouteFallbackFunction", resolver)).isEmpty();
     }
 

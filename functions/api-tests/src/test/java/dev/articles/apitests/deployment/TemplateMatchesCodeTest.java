@@ -43,9 +43,9 @@ class TemplateMatchesCodeTest {
         String className = handler[0];
         String packageName = className.substring(0, className.lastIndexOf('.'));
         String simpleName = className.substring(className.lastIndexOf('.') + 1);
-        // CodeUri is the shaded jar its module builds: functions/<m>/target/<m>.jar.
-        Matcher jar = MODULE_JAR.matcher(function.codeUri());
-        assertThat(jar.matches()).as("%s is a module's jar", function.codeUri()).isTrue();
+        // CodeUri is the function's module; the jar is the shaded one it builds: functions/<m>/target/<m>.jar.
+        Matcher jar = MODULE_JAR.matcher(function.jar());
+        assertThat(jar.matches()).as("%s is a module's jar", function.jar()).isTrue();
         String moduleDir = jar.group(1);
         Path module = ROOT.resolve(moduleDir);
         Path source = module.resolve("src/main/java").resolve(className.replace('.', '/') + ".java");

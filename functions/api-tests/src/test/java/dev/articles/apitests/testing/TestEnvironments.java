@@ -24,7 +24,7 @@ public final class TestEnvironments {
     public static Environment of(URI endpoint, String table) {
         Map<String, String> vars = new HashMap<>();
         vars.put("TABLE_NAME", table);
-        vars.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
+        vars.put("DYNAMODB_ENDPOINT", endpoint.toString());
         vars.put("AWS_REGION", "us-east-1");
         vars.put("AWS_ACCESS_KEY_ID", "test");
         vars.put("AWS_SECRET_ACCESS_KEY", "test");
@@ -37,7 +37,7 @@ public final class TestEnvironments {
     /** The same table reached through another endpoint (a fault proxy in front of the engine). */
     public static Environment via(Environment env, URI endpoint) {
         Map<String, String> vars = new HashMap<>(env.variables());
-        vars.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
+        vars.put("DYNAMODB_ENDPOINT", endpoint.toString());
         return new Environment(vars);
     }
 }

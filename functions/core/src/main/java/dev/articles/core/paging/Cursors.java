@@ -19,7 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Opaque, tamper-evident list cursors: base64url of [version, 8 bytes of the filter's hash, the listSk of
  * the page's last entry, 16 bytes of HMAC-SHA256 over all that]. A cursor is accepted only with the key
- * that signed it and the filters it came from; anything else is a 400, never a query.
+ * that signed it (or a previous key still accepted, so that rotating the key does not break the cursors
+ * clients hold) and the filters it came from; anything else is a 400, never a query.
  */
 public final class Cursors {
 
@@ -31,9 +32,20 @@ public final class Cursors {
     private static final int MAX_CURSOR_LENGTH = 200;
 
     private final SecretKeySpec key;
+    private final List<SecretKeySpec> previousKeys;
 
     public Cursors(byte[] signingKey) {
-        this.key = new SecretKeySpec(signingKey, "HmacSHA256");
+        this(signingKey, List.of());
+    }
+
+    /** @param previousKeys keys that signed cursors before {@code signingKey} did: still accepted, never used to sign */
+    public Cursors(byte[] signingKey, List<byte[]> previousKeys) {
+        this.key = hmacKey(signingKey);
+        this.previousKeys = previousKeys.stream().map(Cursors::hmacKey).toList();
+    }
+
+    private static SecretKeySpec hmacKey(byte[] bytes) {
+        return new SecretKeySpec(bytes, "HmacSHA256");
     }
 
     public String encode(ListFilter filter, String listSk) {
@@ -41,7 +53,7 @@ public final class Cursors {
         ByteBuffer payload = ByteBuffer.allocate(1 + FILTER_HASH_LENGTH + position.length);
         payload.put(VERSION).put(filterHash(filter)).put(position);
         byte[] signed = ByteBuffer.allocate(payload.capacity() + MAC_LENGTH)
-                .put(payload.array()).put(mac(payload.array())).array();
+                .put(payload.array()).put(mac(key, payload.array())).array();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(signed);
     }
 
@@ -65,7 +77,7 @@ public final class Cursors {
         }
         byte[] payload = Arrays.copyOf(bytes, bytes.length - MAC_LENGTH);
         byte[] mac = Arrays.copyOfRange(bytes, payload.length, bytes.length);
-        if (!MessageDigest.isEqual(mac, mac(payload)) || payload[0] != VERSION) {
+        if (!signedByAcceptedKey(payload, mac) || payload[0] != VERSION) {
             throw invalid("is not a cursor this API issued, or was altered");
         }
         if (!MessageDigest.isEqual(Arrays.copyOfRange(payload, 1, 1 + FILTER_HASH_LENGTH), filterHash(filter))) {
@@ -86,7 +98,14 @@ public final class Cursors {
         }
     }
 
-    private byte[] mac(byte[] payload) {
+    private boolean signedByAcceptedKey(byte[] payload, byte[] mac) {
+        if (MessageDigest.isEqual(mac, mac(key, payload))) {
+            return true;
+        }
+        return previousKeys.stream().anyMatch(previous -> MessageDigest.isEqual(mac, mac(previous, payload)));
+    }
+
+    private static byte[] mac(SecretKeySpec key, byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

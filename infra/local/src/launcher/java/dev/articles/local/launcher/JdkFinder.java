@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class JdkFinder {
         }
 
         public Path java() {
-            return home.resolve("bin").resolve("java");
+            return javaExecutable(home);
         }
 
         @Override
@@ -57,6 +58,12 @@ public final class JdkFinder {
     private JdkFinder() {
     }
 
+    /** {@code bin/java} of a JDK home, {@code bin\java.exe} on Windows. */
+    public static Path javaExecutable(Path home) {
+        boolean windows = System.getProperty("os.name").startsWith("Windows");
+        return home.resolve("bin").resolve(windows ? "java.exe" : "java");
+    }
+
     /** Every JDK found, in order of preference: JAVA_HOME, the running JVM, then the install folders. */
     public static List<Jdk> all() {
         Map<Path, Jdk> found = new LinkedHashMap<>();
@@ -65,7 +72,14 @@ public final class JdkFinder {
             add(found, Paths.get(javaHome));
         }
         add(found, Paths.get(System.getProperty("java.home")));
-        for (String folder : INSTALL_FOLDERS) {
+        List<String> folders = new ArrayList<>(Arrays.asList(INSTALL_FOLDERS));
+        String programFiles = System.getenv("ProgramFiles"); // Windows: where JDK installers put them
+        if (programFiles != null) {
+            for (String vendor : new String[] {"Java", "Eclipse Adoptium", "Microsoft", "Amazon Corretto", "Zulu"}) {
+                folders.add(Paths.get(programFiles, vendor).toString());
+            }
+        }
+        for (String folder : folders) {
             Path dir = Paths.get(folder);
             if (!Files.isDirectory(dir)) {
                 continue;
@@ -102,7 +116,7 @@ public final class JdkFinder {
 
     private static void add(Map<Path, Jdk> found, Path home) {
         Path release = home.resolve("release");
-        if (!Files.isRegularFile(release) || !Files.isExecutable(home.resolve("bin").resolve("java"))) {
+        if (!Files.isRegularFile(release) || !Files.isExecutable(javaExecutable(home))) {
             return;
         }
         try {

@@ -12,12 +12,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The jar's entry point, compiled for Java 11 so that {@code java -jar articles-local.jar} works whatever the
  * default {@code java} is: on Java 21 or newer it runs the local runtime in this JVM; on an older one it
- * re-executes the jar on a JDK >= 21 (same arguments, same terminal, its exit code, and a SIGTERM or Ctrl-C
- * passed on), or says clearly that none is installed and exits non-zero.
+ * re-executes the jar on a JDK >= 21 (same arguments, same output, its exit code, a SIGTERM or Ctrl-C passed
+ * on, and its end when this JVM dies), or says clearly that none is installed and exits non-zero.
  */
 public final class Launcher {
 
     static final int MINIMUM_JAVA = 21;
+    /** Tells the re-executed JVM that its stdin is our pipe, whose end-of-file means we are gone (even by SIGKILL). */
+    public static final String EXIT_WITH_PARENT_PROPERTY = "articles.local.exitWithParent";
     private static final String MAIN = "dev.articles.local.Main";
 
     private Launcher() {
@@ -39,11 +41,15 @@ public final class Launcher {
         }
         List<String> command = new ArrayList<>();
         command.add(jdk.get().java().toString());
+        command.add("-D" + EXIT_WITH_PARENT_PROPERTY + "=true");
         command.add("-cp");
         command.add(ownJar().toString());
         command.add(MAIN);
         command.addAll(Arrays.asList(args));
-        Process child = new ProcessBuilder(command).inheritIO().start();
+        // stdin is a pipe we hold open and never write: when we die, however we die, the child reads end-of-file
+        // and exits (it would otherwise keep the port and the data dir). Output goes straight to our terminal.
+        Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         // Our SIGTERM/SIGINT ends this JVM through its shutdown hooks: pass it on and wait for the child's cleanup.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(child), "stop articles-local"));
         System.exit(child.waitFor());

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Invokes each event under events/ as a SAM CLI user would, and checks the answer.
+
+For every event: `sam local invoke <Function> -e <event> --env-vars events/env.json` (SAM resolves the function's
+environment and records the invoke), then `run-handler` runs that recorded invoke's handler on a local JDK
+against the local DynamoDB engine given as the first argument. Events run in a story order (create, fetch,
+list, edit, delete) and the article's id and ETag are carried from answer to event, so that a fetch finds the
+article just created (200), a fetch with its ETag is a 304, and so on. Every event file needs an expected status
+below: a new event without one fails the check.
+
+usage: invoke_events.py SAM RUN_HANDLER DYNAMODB_ENDPOINT
+"""
+import json
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+from cfnlint.decode import decode
+
+# Event file -> the statuses it may answer, in the order the story runs them.
+EXPECTED = {
+    "create-article.json": {201},
+    "create-article-idempotent.json": {201},
+    "get-article.json": {200},
+    "get-article-not-modified.json": {304},
+    "list-articles.json": {200},
+    "list-articles-by-author.json": {200},
+    "edit-article.json": {200},
+    "edit-article-stale.json": {412},
+    "delete-article.json": {204},
+    "route-not-found.json": {404, 405},
+}
+
+
+def functions_by_route(template_path):
+    template, matches = decode(str(template_path))
+    if matches:
+        sys.exit(f"error: {template_path} does not parse: {matches}")
+    routes = {}
+    for logical_id, resource in template["Resources"].items():
+        if resource.get("Type") != "AWS::Serverless::Function":
+            continue
+        for event in resource.get("Properties", {}).get("Events", {}).values():
+            if event.get("Type") == "HttpApi":
+                props = event["Properties"]
+                key = "$default" if props["Path"] == "$default" else f'{props["Method"].upper()} {props["Path"]}'
+                routes[key] = logical_id
+    return routes
+
+
+def carried(event, state):
+    """The event with the story's article id and ETags put where the event names an id or an ETag."""
+    event = json.loads(json.dumps(event))
+    headers = event.setdefault("headers", {})
+    if "id" in (event.get("pathParameters") or {}) and "id" in state:
+        event["pathParameters"]["id"] = state["id"]
+        event["rawPath"] = f'/articles/{state["id"]}'
+        event["requestContext"]["http"]["path"] = event["rawPath"]
+    if "if-none-match" in headers and "etag" in state:
+        headers["if-none-match"] = state["etag"]
+    if "if-match" in headers and headers["if-match"] != "*":
+        # A stale edit names the first version's ETag; every other write names the current one.
+        headers["if-match"] = state["first_etag"] if "stale" in event.get("_story", "") else state["etag"]
+    return event
+
+
+def main():
+    sam, run_handler, endpoint = sys.argv[1:4]
+    root = pathlib.Path(__file__).resolve().parents[2]
+    routes = functions_by_route(root / "template.yaml")
+    events = sorted(p.name for p in (root / "events").glob("*.json") if p.name != "env.json")
+    unknown = [e for e in events if e not in EXPECTED]
+    if unknown:
+        sys.exit(f"error: no expected status for {unknown}: add them to EXPECTED in {__file__}")
+    state, failures = {}, 0
+    for name in [e for e in EXPECTED if e in events]:
+        event = json.loads((root / "events" / name).read_text())
+        event["_story"] = name
+        event = carried(event, state)
+        del event["_story"]
+        function = routes.get(event.get("routeKey"), routes["$default"])
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as sent:
+            json.dump(event, sent)
+        subprocess.run([sam, "local", "invoke", function, "-e", sent.name, "--env-vars", "events/env.json"],
+                       cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        done = subprocess.run([run_handler, "-f", function, "--env", f"DYNAMODB_ENDPOINT={endpoint}"],
+                              cwd=root, capture_output=True, text=True, check=False)
+        pathlib.Path(sent.name).unlink()
+        try:
+            answer = json.loads(done.stdout)
+            status = answer["statusCode"]
+        except (ValueError, KeyError):
+            print(f"FAIL {name} -> {function}: no response (exit {done.returncode})\n{done.stderr[-2000:]}")
+            failures += 1
+            continue
+        ok = status in EXPECTED[name]
+        print(f'{"ok  " if ok else "FAIL"} {name} -> {function} -> HTTP {status} (expected {sorted(EXPECTED[name])})')
+        failures += 0 if ok else 1
+        headers = {k.lower(): v for k, v in (answer.get("headers") or {}).items()}
+        if status in (200, 201) and "etag" in headers:
+            state["etag"] = headers["etag"]
+        if status == 201:
+            state.update(id=json.loads(answer["body"])["id"], first_etag=headers.get("etag"))
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,161 @@
+"""Tests of the deployed shape: template.yaml transformed by aws-sam-translator (as CloudFormation's SAM
+transform does) and resolved for each parameter combination, default first. Run: python3 -m unittest
+discover -s infra/template-tests (from the project root); .ci/run does."""
+import json
+import os
+import unittest
+
+from transform import load, resolve, translate
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+TEMPLATE = os.path.join(ROOT, "template.yaml")
+EXTERNAL = {"JwtIssuer": "https://issuer.example", "JwtAudience": "articles-web,articles-app"}
+# Default first, then each alternative, then every combination of the choices that change resources.
+COMBINATIONS = [{}, {"WriteAccess": "public"}, EXTERNAL, {**EXTERNAL, "WriteAccess": "public"},
+                {"AlarmEmail": "oncall@example.org"}, {"Architecture": "x86_64"},
+                {**EXTERNAL, "WriteAccess": "public", "AlarmEmail": "oncall@example.org", "Architecture": "x86_64"}]
+WRITE_METHODS = {"post", "patch", "put", "delete"}
+SECRET_TYPE = "AWS::SecretsManager::Secret"
+
+
+def name(parameters):
+    return ",".join(f"{k}={v}" for k, v in parameters.items()) or "defaults"
+
+
+class TransformedTemplateTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.source = load(TEMPLATE)
+        cls.stacks = [(p, resolve(translate(cls.source, p), p)) for p in COMBINATIONS]
+
+    def of_type(self, stack, type_):
+        return {k: v for k, v in stack["Resources"].items() if v["Type"] == type_}
+
+    def api(self, stack):
+        (api,) = self.of_type(stack, "AWS::ApiGatewayV2::Api").values()
+        return api["Properties"]["Body"]
+
+    def write_operations(self, body):
+        for path, item in body["paths"].items():
+            for method, operation in item.items():
+                if method in WRITE_METHODS or method == "x-amazon-apigateway-any-method" and path != "$default":
+                    yield f"{method.upper()} {path}", operation
+
+    def test_every_write_route_needs_the_jwt_authorizer_of_the_chosen_issuer(self):
+        for parameters, stack in self.stacks:
+            with self.subTest(name(parameters)):
+                body = self.api(stack)
+                writes = dict(self.write_operations(body))
+                self.assertIn("POST /articles", writes)
+                public = parameters.get("WriteAccess") == "public"
+                for route, operation in writes.items():
+                    self.assertEqual(operation.get("security"), [] if public else [{"JwtAuthorizer": []}], route)
+                authorizer = body["components"]["securitySchemes"]["JwtAuthorizer"]["x-amazon-apigateway-authorizer"]
+                self.assertEqual(authorizer["type"], "jwt")
+                jwt = authorizer["jwtConfiguration"]
+                if "JwtIssuer" in parameters:
+                    self.assertEqual(jwt["issuer"], {"Ref": "JwtIssuer"})
+                    self.assertEqual(jwt["audience"], {"Ref": "JwtAudience"})
+                    self.assertNotIn("UserPool", stack["Resources"])
+                else:
+                    self.assertEqual(jwt["issuer"],
+                                     {"Fn::Sub": "https://cognito-idp.${AWS::Region}.${AWS::URLSuffix}/${UserPool}"})
+                    self.assertEqual(jwt["audience"], [{"Ref": "UserPoolClient"}])
+                    pool = stack["Resources"]["UserPool"]["Properties"]
+                    self.assertTrue(pool["AdminCreateUserConfig"]["AllowAdminCreateUserOnly"], "no self sign-up")
+                    group = stack["Resources"]["EditorsGroup"]["Properties"]
+                    self.assertEqual(group["GroupName"], {"Ref": "EditorGroup"})
+                    self.assertEqual({"UserPoolId", "UserPoolClientId", "JwtIssuerUrl"} - set(stack["Outputs"]), set())
+
+    def test_reads_and_the_fallback_route_stay_public(self):
+        for parameters, stack in self.stacks:
+            with self.subTest(name(parameters)):
+                for path, item in self.api(stack)["paths"].items():
+                    for method, operation in item.items():
+                        if method == "get" or path == "$default":
+                            self.assertFalse(operation.get("security"), f"{method} {path}")
+
+    def test_stage_throttles_every_route_and_writes_harder(self):
+        for parameters, stack in self.stacks:
+            with self.subTest(name(parameters)):
+                (stage,) = self.of_type(stack, "AWS::ApiGatewayV2::Stage").values()
+                props = stage["Properties"]
+                self.assertEqual(props["DefaultRouteSettings"]["ThrottlingRateLimit"], {"Ref": "ThrottlingRateLimit"})
+                self.assertEqual(props["DefaultRouteSettings"]["ThrottlingBurstLimit"], {"Ref": "ThrottlingBurstLimit"})
+                for route, _ in self.write_operations(self.api(stack)):
+                    settings = props["RouteSettings"][route]
+                    self.assertEqual(settings["ThrottlingRateLimit"], {"Ref": "WriteThrottlingRateLimit"}, route)
+                    self.assertEqual(settings["ThrottlingBurstLimit"], {"Ref": "WriteThrottlingBurstLimit"}, route)
+        params = self.source["Parameters"]
+        self.assertLess(int(params["WriteThrottlingRateLimit"]["Default"]), int(params["ThrottlingRateLimit"]["Default"]))
+
+    def test_every_function_logs_json_to_its_own_group_with_retention_and_is_traced(self):
+        for parameters, stack in self.stacks:
+            with self.subTest(name(parameters)):
+                groups = self.of_type(stack, "AWS::Logs::LogGroup")
+                for fid, fn in self.of_type(stack, "AWS::Lambda::Function").items():
+                    props = fn["Properties"]
+                    self.assertEqual(props["LoggingConfig"]["LogFormat"], "JSON", fid)
+                    group = props["LoggingConfig"]["LogGroup"]["Ref"]
+                    self.assertEqual(groups[group]["Properties"]["RetentionInDays"], {"Ref": "LogRetentionDays"}, fid)
+                    self.assertEqual(props["TracingConfig"], {"Mode": "Active"}, fid)
+                    self.assertEqual(props["Architectures"], [{"Ref": "Architecture"}], fid)
+        self.assertEqual(self.source["Parameters"]["LogRetentionDays"]["Default"], 30)
+
+    def test_alarms_cover_the_api_each_function_and_the_table_and_go_to_the_topic(self):
+        for parameters, stack in self.stacks:
+            with self.subTest(name(parameters)):
+                alarms = self.of_type(stack, "AWS::CloudWatch::Alarm").values()
+                self.assertTrue(self.of_type(stack, "AWS::SNS::Topic"))
+                for alarm in alarms:
+                    self.assertEqual(alarm["Properties"]["AlarmActions"], [{"Ref": "AlarmTopic"}])
+                watched = json.dumps(list(alarms))
+                self.assertIn('"MetricName": "5xx"', watched)
+                self.assertIn('"MetricName": "ThrottledRequests"', watched)
+                for fid in self.of_type(stack, "AWS::Lambda::Function"):
+                    for metric in ("Errors", "Throttles"):
+                        self.assertTrue(any(a["Properties"].get("MetricName") == metric
+                                            and a["Properties"]["Dimensions"] == [{"Name": "FunctionName", "Value": {"Ref": fid}}]
+                                            for a in alarms), f"{fid} {metric}")
+                subscriptions = self.of_type(stack, "AWS::SNS::Subscription")
+                self.assertEqual(bool(subscriptions), "AlarmEmail" in parameters)
+
+    def test_no_function_environment_holds_a_secret(self):
+        for parameters, stack in self.stacks:
+            with self.subTest(name(parameters)):
+                for fid, fn in self.of_type(stack, "AWS::Lambda::Function").items():
+                    variables = fn["Properties"].get("Environment", {}).get("Variables", {})
+                    text = json.dumps(variables)
+                    self.assertNotIn("{{resolve:", text, fid)
+                    for var, value in variables.items():
+                        if isinstance(value, dict):  # a reference: only to a secret's ARN (Ref), never its value
+                            self.assertTrue(set(value) <= {"Ref", "Fn::GetAtt", "Fn::Sub"}, f"{fid} {var}")
+                        if "KEY" in var or "SECRET" in var and "SECRET_ID" not in var:
+                            self.assertEqual(value, "", f"{fid} {var} must stay empty in AWS (local runs only)")
+
+    def test_each_function_may_read_only_its_own_secret(self):
+        for parameters, stack in self.stacks:
+            with self.subTest(name(parameters)):
+                secrets = set(self.of_type(stack, SECRET_TYPE))
+                for fid, fn in self.of_type(stack, "AWS::Lambda::Function").items():
+                    named = {v["Ref"] for v in fn["Properties"].get("Environment", {}).get("Variables", {}).values()
+                             if isinstance(v, dict) and v.get("Ref") in secrets}
+                    role = stack["Resources"][fn["Properties"]["Role"]["Fn::GetAtt"][0]]["Properties"]
+                    readable = set()
+                    for policy in role.get("Policies", []):
+                        for statement in policy["PolicyDocument"]["Statement"]:
+                            actions = statement["Action"] if isinstance(statement["Action"], list) else [statement["Action"]]
+                            if any(a.startswith("secretsmanager:") for a in actions):
+                                self.assertEqual(actions, ["secretsmanager:GetSecretValue"], fid)
+                                resources = statement["Resource"] if isinstance(statement["Resource"], list) else [statement["Resource"]]
+                                for resource in resources:
+                                    self.assertIsInstance(resource, dict, f"{fid}: a secret by Ref, never a wildcard")
+                                    readable.add(resource["Ref"])
+                    for arn in role.get("ManagedPolicyArns", []):
+                        self.assertNotIn("SecretsManager", json.dumps(arn), fid)
+                    self.assertEqual(readable, named, fid)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.articles.apitests.testing.ApiEvent;
 import dev.articles.apitests.testing.ApiResponse;
 import dev.articles.apitests.testing.TestApi;
+import dev.articles.core.idempotency.IdempotencyKey;
+import dev.articles.dynamodb.DynamoIdempotencyRecords;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -208,11 +213,41 @@ class EditDeleteIT {
         // The same key on another method or path is another request.
         assertThat(api.call(ApiEvent.delete(a[0]).header("If-Match", "*").header("Idempotency-Key", "edit-1")).status()).isEqualTo(422);
 
+        // A request whose key another request still holds: 409, nothing written.
+        ApiEvent held = ApiEvent.edit(a[0], "{\"title\":\"held\"}").header("If-Match", "*").header("Idempotency-Key", "edit-held");
+        new DynamoIdempotencyRecords(api.dynamo(), api.table()).claim(IdempotencyKey.of(Optional.of("edit-held"), "",
+                "PATCH /articles/" + a[0], "{\"title\":\"held\"}".getBytes(StandardCharsets.UTF_8)).orElseThrow(), "another", Instant.now());
+        assertThat(api.call(held).status()).isEqualTo(409);
+
         String etag = first.header("ETag");
         assertThat(api.call(ApiEvent.delete(a[0]).header("If-Match", etag).header("Idempotency-Key", "delete-1")).status()).isEqualTo(204);
         ApiResponse replayed = api.call(ApiEvent.delete(a[0]).header("If-Match", etag).header("Idempotency-Key", "delete-1"));
         assertThat(replayed.status()).isEqualTo(204);
         assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    @Test
+    void aKeyedRetryOfAnEditOrDeleteThatCommittedGetsTheFirstAnswer() {
+        String[] a = created();
+        // The edit committed, but its request stopped before completing its key (as if the function died then).
+        String patch = "{\"title\":\"committed\"}";
+        IdempotencyKey key = IdempotencyKey.of(Optional.of("lost-answer"), "", "PATCH /articles/" + a[0],
+                patch.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        new DynamoIdempotencyRecords(api.dynamo(), api.table()).claim(key, "died", Instant.now().minusSeconds(60));
+        assertThat(edit(a[0], a[1], patch).status()).isEqualTo(200);
+        ApiResponse retried = api.call(ApiEvent.edit(a[0], patch).header("If-Match", a[1]).header("Idempotency-Key", "lost-answer"));
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+        // Without a key the same stale request is a conflict.
+        assertThat(edit(a[0], a[1], patch).status()).isEqualTo(412);
+
+        String etag = retried.header("ETag");
+        IdempotencyKey deleteKey = IdempotencyKey.of(Optional.of("lost-delete"), "", "DELETE /articles/" + a[0], new byte[0]).orElseThrow();
+        new DynamoIdempotencyRecords(api.dynamo(), api.table()).claim(deleteKey, "died", Instant.now().minusSeconds(60));
+        assertThat(api.call(ApiEvent.delete(a[0]).header("If-Match", etag)).status()).isEqualTo(204);
+        ApiResponse deleteRetried = api.call(ApiEvent.delete(a[0]).header("If-Match", etag).header("Idempotency-Key", "lost-delete"));
+        assertThat(deleteRetried.status()).isEqualTo(204);
+        assertThat(deleteRetried.header("Idempotent-Replayed")).isEqualTo("true");
     }
 
     @ParameterizedTest(name = "{0}")

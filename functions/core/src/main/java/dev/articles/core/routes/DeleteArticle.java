@@ -6,6 +6,7 @@ import dev.articles.core.article.ArticleNotFoundException;
 import dev.articles.core.article.Timestamps;
 import dev.articles.core.idempotency.IdempotencyKey;
 import dev.articles.core.idempotency.IdempotencyRecords;
+import dev.articles.core.store.ArticleDeletedException;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.core.store.VersionConflictException;
 import java.util.Optional;
@@ -42,6 +43,13 @@ public final class DeleteArticle {
                 }, Timestamps.nowMillis());
             } catch (VersionConflictException lostTheRace) {
                 throw new PreconditionFailedException(id);
+            } catch (ArticleDeletedException deleted) {
+                if (key.isEmpty()) {
+                    throw deleted;
+                }
+                // A keyed retry of a delete that committed before its answer was lost: finish it, answer as then.
+                store.finish(id);
+                return true;
             }
             return false;
         });

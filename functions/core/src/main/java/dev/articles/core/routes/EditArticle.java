@@ -47,18 +47,31 @@ public final class EditArticle {
         }
         return KeyedWrite.run(idempotency, key, id,
                 () -> new Edited(store.get(id).orElseThrow(() -> new ArticleNotFoundException(id)), true),
-                () -> new Edited(write(id, isExpected, caller, patch), false));
+                () -> write(id, isExpected, caller, patch, key.isPresent()));
     }
 
-    private Article write(String id, Predicate<Article> isExpected, Caller caller, RawArticle patch) {
+    private Edited write(String id, Predicate<Article> isExpected, Caller caller, RawArticle patch, boolean keyed) {
+        boolean[] applied = {false};
         try {
-            return store.edit(id, current -> {
+            Article stored = store.edit(id, current -> {
                 editors.check(caller, current);
+                Article next = ArticlePatch.apply(current.article(), patch);
                 if (!isExpected.test(current.article())) {
+                    // A keyed retry of an edit that committed before its answer was lost (the request stopped
+                    // before completing its key) finds its own version: a merge patch applied again changes
+                    // nothing. That is the first answer, not a conflict.
+                    if (keyed && next.equals(current.article())) {
+                        applied[0] = true;
+                        return next;
+                    }
                     throw new PreconditionFailedException(id);
                 }
-                return ArticlePatch.apply(current.article(), patch);
+                return next;
             }, Timestamps.nowMillis()).article();
+            if (applied[0]) {
+                store.finish(id);
+            }
+            return new Edited(stored, applied[0]);
         } catch (VersionConflictException lostTheRace) {
             throw new PreconditionFailedException(id);
         }

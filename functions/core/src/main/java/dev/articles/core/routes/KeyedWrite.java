@@ -4,6 +4,7 @@ import dev.articles.core.idempotency.IdempotencyKey;
 import dev.articles.core.idempotency.IdempotencyRecords;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +20,8 @@ final class KeyedWrite {
         if (key.isEmpty()) {
             return write.get();
         }
-        if (records.claim(key.get(), id, Instant.now()).completed()) {
+        // A claim of its own for each request: a second request with the key while this one runs is 409, not "ours".
+        if (records.claim(key.get(), id + "/" + UUID.randomUUID(), Instant.now()).completed()) {
             return replay.get();
         }
         T result;

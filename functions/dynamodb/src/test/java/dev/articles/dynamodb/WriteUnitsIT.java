@@ -99,8 +99,11 @@ class WriteUnitsIT {
     @Test
     void edits() {
         editOf("edit, body only (0 tag changes), 3 tags", tags("t", 3), a -> with(a, a.title(), "c".repeat(4_000), a.tags()), 2 * 3 + 1);
-        editOf("edit, title only (0 tag changes), 3 tags", tags("t", 3), a -> with(a, "Coup attempt fails", a.body(), a.tags()), 2 * 3 + 1);
-        editOf("edit, title only (0 tag changes), 10 tags", tags("t", 10), a -> with(a, "Coup attempt fails", a.body(), a.tags()), 2 * 10 + 1);
+        // By number of tags: each tag entry is rewritten and then confirmed.
+        for (int t : new int[] {0, 1, 3, 5, 10}) {
+            editOf("edit, title only (0 tag changes), " + t + " tags", tags("t", t),
+                    a -> with(a, "Coup attempt fails", a.body(), a.tags()), 2 * t + 1);
+        }
         editOf("edit, 1 tag added (1 change), 3 -> 4 tags", tags("t", 3), a -> with(a, a.title(), a.body(), tags("t", 4)), 2 * 4 + 1);
         editOf("edit, 1 tag removed (1 change), 4 -> 3 tags", tags("t", 4), a -> with(a, a.title(), a.body(), tags("t", 3)), 2 * 3 + 1 + 2);
         // 10 removed, 10 added: 10 marks + 10 puts, the commit, 10 deletes + 10 clears

@@ -8,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 
 /**
  * Tells whether a LevelDB data dir is open in another process. LevelDB holds an fcntl lock on the dir's LOCK
@@ -20,18 +21,42 @@ final class DataDirLock {
     }
 
     static void requireFree(Path dataDir) {
+        if (isHeld(dataDir)) {
+            throw inUse(dataDir);
+        }
+    }
+
+    /**
+     * Waits until the dynalite just started holds the dir: it listens on its port before LevelDB has opened the
+     * dir, and until then a second dynalite on the same dir would not be refused. Gives up quietly after the
+     * timeout (the lock is a guard, not what makes the engine work).
+     */
+    static void awaitHeld(Path dataDir, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!isHeld(dataDir) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean isHeld(Path dataDir) {
         Path lockFile = dataDir.resolve("LOCK");
         if (!Files.exists(lockFile)) {
-            return;
+            return false;
         }
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();
             if (lock == null) {
-                throw inUse(dataDir);
+                return true;
             }
             lock.release();
+            return false;
         } catch (OverlappingFileLockException e) {
-            throw inUse(dataDir);
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot check whether " + dataDir + " is in use", e);
         }

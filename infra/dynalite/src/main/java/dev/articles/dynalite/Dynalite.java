@@ -21,6 +21,8 @@ public final class Dynalite implements DynamoDbEngine {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final int PORT_ATTEMPTS = 3;
+    /** How long LevelDB may take to open (and lock) the data dir once dynalite listens: milliseconds, normally. */
+    private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(5);
 
     private final ChildProcess process;
     private final URI endpoint;
@@ -60,6 +62,7 @@ public final class Dynalite implements DynamoDbEngine {
             ChildProcess child = launch(projectRoot, dir, Loopback.HOST, port, output);
             try {
                 Loopback.awaitListening(child, Loopback.HOST, port, START_TIMEOUT);
+                dir.ifPresent(d -> DataDirLock.awaitHeld(d, LOCK_TIMEOUT));
                 return new Dynalite(child, Loopback.HOST, port);
             } catch (IllegalStateException e) {
                 child.close();
@@ -78,9 +81,11 @@ public final class Dynalite implements DynamoDbEngine {
      * @param host the address to listen on: 127.0.0.1, an interface's address, or 0.0.0.0 for all of them
      */
     public static Dynalite listen(Path projectRoot, Optional<Path> dataDir, String host, int port, Consumer<String> output) {
-        ChildProcess child = launch(projectRoot, dataDir(dataDir), host, port, output);
+        Optional<Path> dir = dataDir(dataDir);
+        ChildProcess child = launch(projectRoot, dir, host, port, output);
         String reachable = host.equals("0.0.0.0") || host.equals("::") ? Loopback.HOST : host;
         Loopback.awaitListening(child, reachable, port, START_TIMEOUT);
+        dir.ifPresent(d -> DataDirLock.awaitHeld(d, LOCK_TIMEOUT));
         return new Dynalite(child, reachable, port);
     }
 

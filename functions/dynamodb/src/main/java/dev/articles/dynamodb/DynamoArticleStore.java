@@ -68,7 +68,7 @@ public final class DynamoArticleStore implements ArticleStore {
     public Page list(ListFilter filter, String afterListSk, int limit) {
         List<Article> items = new ArrayList<>(limit + 1);
         Set<String> ids = new HashSet<>();
-        PendingEntries entries = new PendingEntries(dynamo, table);
+        PendingEntries entries = new PendingEntries(dynamo, table, filter);
         Map<String, AttributeValue> startKey = null;
         String lastRead = afterListSk;
         String lastGroupShown = null;

@@ -1,6 +1,7 @@
 package dev.articles.dynamodb;
 
 import dev.articles.core.article.Article;
+import dev.articles.core.store.ListFilter;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +12,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * What a list shows for one tag entry. An entry without {@code pending} is its article's current version, as
  * it is. A pending one may be ahead of its article item (a write before its commit), behind it (a write after
  * its commit, before its clean-up) or left by a write that stopped: it is shown only as the article item's
- * current version, read consistently, and only where that version has this very entry (the tag, the listSk and,
- * in the key, the author). One instance serves one page, reading each article at most once.
+ * current version, read consistently, and only where that version belongs: in the tag's own partition, where it
+ * has the tag at this listSk (whichever author the entry's key names: during an author change the old and the new
+ * entry stand side by side, and a page that read one before the commit and comes to the other after the clean-up
+ * must still find the article there); under tag and author, where it has this very entry. One instance serves one
+ * page of one list, reading each article at most once.
  */
 final class PendingEntries {
 
@@ -22,11 +26,13 @@ final class PendingEntries {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final ListFilter filter;
     private final Map<String, Optional<ArticleVersion>> current = new HashMap<>();
 
-    PendingEntries(DynamoDbClient dynamo, String table) {
+    PendingEntries(DynamoDbClient dynamo, String table, ListFilter filter) {
         this.dynamo = dynamo;
         this.table = table;
+        this.filter = filter;
     }
 
     /** The version this list item shows, or empty when the entry is to be skipped. */
@@ -34,10 +40,18 @@ final class PendingEntries {
         if (!ArticleItems.isPending(entry)) {
             return Optional.of(ArticleItems.fromItem(entry));
         }
-        EntryKey key = EntryKey.of(entry);
         return current.computeIfAbsent(entry.get("id").s(), this::read)
-                .filter(article -> article.entryKeys().contains(key))
+                .filter(article -> belongs(article, entry))
                 .map(ArticleVersion::article);
+    }
+
+    private boolean belongs(ArticleVersion current, Map<String, AttributeValue> entry) {
+        if (filter.author() == null) {
+            Article article = current.article();
+            return article.tags().contains(filter.tag())
+                    && Keys.listSk(article.publishedAt(), article.id()).equals(entry.get(Keys.LIST_SK).s());
+        }
+        return current.entryKeys().contains(EntryKey.of(entry));
     }
 
     private Optional<ArticleVersion> read(String id) {

@@ -95,7 +95,9 @@ class ArticleApiIT {
         assertThat(fetched.json().get("body").asText().getBytes(StandardCharsets.UTF_8))
                 .isEqualTo(body.getBytes(StandardCharsets.UTF_8));
         assertThat(List.copyOf(JSON.readTree(fetched.body()).properties()).stream().map(e -> e.getKey()).toList())
-                .containsExactly("id", "title", "summary", "body", "author", "source", "sourceUrl", "tags", "publishedAt", "createdAt");
+                .containsExactly("id", "title", "summary", "body", "author", "source", "sourceUrl", "tags", "publishedAt",
+                        "createdAt", "updatedAt");
+        assertThat(article.get("updatedAt").asText()).as("never edited").isEqualTo(article.get("createdAt").asText());
     }
 
     @Test
@@ -207,9 +209,9 @@ class ArticleApiIT {
     @Test
     void unknownPathsAre404AndWrongMethods405() {
         assertProblem(api.call(ApiEvent.unrouted("GET", "/nothing")), 404, "not-found");
-        ApiResponse deleteArticle = api.call(ApiEvent.unrouted("DELETE", "/articles/01JDQ8Z3V4K9T2X7M5N6P8R0SA"));
-        assertProblem(deleteArticle, 405, "method-not-allowed");
-        assertThat(deleteArticle.header("Allow")).isEqualTo("GET");
+        ApiResponse putArticle = api.call(ApiEvent.unrouted("PUT", "/articles/01JDQ8Z3V4K9T2X7M5N6P8R0SA"));
+        assertProblem(putArticle, 405, "method-not-allowed");
+        assertThat(putArticle.header("Allow")).isEqualTo("DELETE, GET, PATCH");
         ApiResponse putArticles = api.call(ApiEvent.unrouted("PUT", "/articles"));
         assertProblem(putArticles, 405, "method-not-allowed");
         assertThat(putArticles.header("Allow")).isEqualTo("GET, POST");

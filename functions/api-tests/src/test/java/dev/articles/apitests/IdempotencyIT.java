@@ -165,6 +165,6 @@ class IdempotencyIT {
     }
 
     static IdempotencyKey key(String key, String body) {
-        return IdempotencyKey.of(Optional.of(key), "", body.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        return IdempotencyKey.of(Optional.of(key), "", "POST /articles", body.getBytes(StandardCharsets.UTF_8)).orElseThrow();
     }
 }

@@ -45,9 +45,6 @@ public final class ArticleItems {
         return Map.of(Keys.PK, s(Keys.article(id)), Keys.SK, s(Keys.ARTICLE_SK));
     }
 
-    public static Map<String, AttributeValue> tagEntryKey(Article article, String tag) {
-        return Map.of(Keys.PK, s(Keys.tag(tag)), Keys.SK, s(Keys.listSk(article.publishedAt(), article.id())));
-    }
 
     /** An article from its item, or a summary (body null) from an index item or tag entry. */
     public static Article fromItem(Map<String, AttributeValue> item) {
@@ -57,7 +54,9 @@ public final class ArticleItems {
         return new Article(
                 text(item, "id"), text(item, "title"), text(item, "summary"), text(item, "body"),
                 text(item, "author"), text(item, "source"), text(item, "sourceUrl"), tags,
-                Instant.parse(text(item, "publishedAt")), Instant.parse(text(item, "createdAt")));
+                Instant.parse(text(item, "publishedAt")), Instant.parse(text(item, "createdAt")),
+                // Items written before edits existed have no updatedAt: never updated.
+                Instant.parse(text(item, item.containsKey("updatedAt") ? "updatedAt" : "createdAt")));
     }
 
     public static boolean isPending(Map<String, AttributeValue> item) {
@@ -76,6 +75,7 @@ public final class ArticleItems {
         item.put("tags", AttributeValue.fromL(article.tags().stream().map(ArticleItems::s).toList()));
         item.put("publishedAt", s(Timestamps.format(article.publishedAt())));
         item.put("createdAt", s(Timestamps.formatMillis(article.createdAt())));
+        item.put("updatedAt", s(Timestamps.formatMillis(article.updatedAt())));
         item.put(Keys.LIST_SK, s(Keys.listSk(article.publishedAt(), article.id())));
         return item;
     }

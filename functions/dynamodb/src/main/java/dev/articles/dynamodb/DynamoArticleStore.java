@@ -3,91 +3,93 @@ package dev.articles.dynamodb;
 import dev.articles.core.article.Article;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.core.store.ListFilter;
-import dev.articles.core.store.StoreUnavailableException;
+import dev.articles.core.store.StoredArticle;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * The articles in DynamoDB, written so that each becomes visible at one instant without transactions:
- * its tag entries go first, marked pending; the article item, written with attribute_not_exists, is the
- * commit point; then the entries lose their mark. Readers show a pending entry only once its article item
- * exists, so a create that fails midway leaves nothing visible anywhere.
+ * The articles in DynamoDB, without transactions. Every write commits with one conditional write of the
+ * article item, its tag entries written pending before it ({@link VersionedArticles}); lists show a pending
+ * entry only as the article item's current version ({@link PendingEntries}), so a write that stops midway
+ * leaves nothing torn anywhere. docs/data-model.md has the write order and why it holds.
  */
 public final class DynamoArticleStore implements ArticleStore {
 
-    /** Query calls one list page may make when it skips entries of failed creates: bounds its cost. */
+    /** Query calls one list page may make when it skips entries of stopped writes: bounds its cost. */
     static final int MAX_QUERIES_PER_PAGE = 4;
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final VersionedArticles versions;
 
     public DynamoArticleStore(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.versions = new VersionedArticles(dynamo, table);
     }
 
     @Override
-    public Optional<Article> get(String id) {
-        Map<String, AttributeValue> item = Dynamo.call("get article", () -> dynamo.getItem(r -> r
-                .tableName(table).key(ArticleItems.articleKey(id)).consistentRead(true))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(ArticleItems.fromItem(item));
+    public Optional<StoredArticle> read(String id) {
+        return versions.read(id).map(ArticleVersion::stored);
     }
 
-    /**
-     * Safe to repeat with the same article (a resumed idempotent create): tag entries are overwritten with the
-     * same content and an article item that exists already counts as written.
-     */
     @Override
-    public void create(Article article) {
-        for (String tag : article.tags()) {
-            Dynamo.call("put tag entry", () -> dynamo.putItem(r -> r
-                    .tableName(table).item(ArticleItems.tagEntry(article, tag))));
-        }
-        try {
-            Dynamo.call("put article", () -> dynamo.putItem(r -> r
-                    .tableName(table).item(ArticleItems.article(article))
-                    .conditionExpression("attribute_not_exists(pk)")));
-        } catch (ConditionalCheckFailedException alreadyWritten) {
-            // An earlier attempt of this same create got this far: the article is there.
-        }
-        for (String tag : article.tags()) {
-            clearPending(article, tag);
-        }
+    public void create(Article article, String createdBy) {
+        versions.create(article, createdBy);
     }
 
-    /** Best effort: an entry left pending stays correct, it only costs readers one GetItem to confirm. */
-    private void clearPending(Article article, String tag) {
-        try {
-            Dynamo.call("clear pending", () -> dynamo.updateItem(r -> r
-                    .tableName(table).key(ArticleItems.tagEntryKey(article, tag))
-                    .updateExpression("REMOVE " + ArticleItems.PENDING)
-                    .conditionExpression("attribute_exists(pk)")));
-        } catch (StoreUnavailableException | ConditionalCheckFailedException e) {
-            // The article is committed; see the method comment.
-        }
+    @Override
+    public StoredArticle edit(String id, Function<StoredArticle, Article> change, Instant now) {
+        return versions.edit(id, change, now);
+    }
+
+    @Override
+    public void delete(String id, Consumer<StoredArticle> check, Instant now) {
+        versions.delete(id, check, now);
+    }
+
+    @Override
+    public void finish(String id) {
+        versions.finish(id);
     }
 
     @Override
     public Page list(ListFilter filter, String afterListSk, int limit) {
         List<Article> items = new ArrayList<>(limit + 1);
+        Set<String> ids = new HashSet<>();
+        PendingEntries entries = new PendingEntries(dynamo, table, filter);
+        Map<String, AttributeValue> startKey = null;
         String lastRead = afterListSk;
-        String position = afterListSk;
+        String lastGroupShown = null;
+        String beforeLastRead = afterListSk;
         for (int queries = 0; queries < MAX_QUERIES_PER_PAGE; queries++) {
-            String start = position;
             // One more than the page needs, to tell whether another page follows.
-            int wanted = limit + 1 - items.size();
-            QueryResponse response = Dynamo.call("list articles",
-                    () -> dynamo.query(ListQueries.query(table, filter, start, wanted)));
+            QueryRequest query = ListQueries.query(table, filter, afterListSk, limit + 1 - items.size());
+            // Within a page, go on from the exact last key: an article may have two entries at one listSk.
+            QueryRequest next = startKey == null ? query : query.toBuilder().exclusiveStartKey(startKey).build();
+            QueryResponse response = Dynamo.call("list articles", () -> dynamo.query(next));
             for (Map<String, AttributeValue> item : response.items()) {
-                lastRead = item.get(Keys.LIST_SK).s();
-                if (!ArticleItems.isPending(item) || exists(Keys.idOf(lastRead))) {
-                    items.add(ArticleItems.fromItem(item));
+                String listSk = item.get(Keys.LIST_SK).s();
+                if (!listSk.equals(lastRead)) {
+                    beforeLastRead = lastRead;
+                    lastRead = listSk;
+                }
+                // Each article once a page: a tag partition holds two entries of an article whose author changed.
+                Optional<Article> shown = entries.visible(item).filter(article -> ids.add(article.id()));
+                if (shown.isPresent()) {
+                    items.add(shown.get());
+                    lastGroupShown = listSk;
                 }
             }
             if (items.size() > limit) {
@@ -97,16 +99,11 @@ public final class DynamoArticleStore implements ArticleStore {
             if (response.lastEvaluatedKey() == null || response.lastEvaluatedKey().isEmpty()) {
                 return new Page(List.copyOf(items), null);
             }
-            position = lastRead;
+            startKey = response.lastEvaluatedKey();
         }
-        // Many entries of failed creates in a row: stop reading, and let the next page go on from here.
-        return new Page(List.copyOf(items), lastRead);
-    }
-
-    private boolean exists(String id) {
-        Map<String, AttributeValue> item = Dynamo.call("confirm article", () -> dynamo.getItem(r -> r
-                .tableName(table).key(ArticleItems.articleKey(id)).consistentRead(true)
-                .projectionExpression(Keys.PK))).item();
-        return item != null && !item.isEmpty();
+        // Many skipped entries in a row: stop, and let the next page go on after the last listSk read in full
+        // (the last one read may have an unread second entry, unless this page shows its article already).
+        boolean lastReadInFull = lastRead.equals(lastGroupShown) || beforeLastRead == null;
+        return new Page(List.copyOf(items), lastReadInFull ? lastRead : beforeLastRead);
     }
 }

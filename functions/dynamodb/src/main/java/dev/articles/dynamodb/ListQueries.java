@@ -85,8 +85,10 @@ public final class ListQueries {
             return key;
         }
         if (filter.tag() != null) {
+            // The entry's exact key: ties in an index's key are ordered by the table's key, so another would not
+            // say where this entry is.
             key.put(Keys.PK, AttributeValue.fromS(Keys.tag(filter.tag())));
-            key.put(Keys.SK, AttributeValue.fromS(listSk));
+            key.put(Keys.SK, AttributeValue.fromS(EntryKey.sk(listSk, filter.author())));
         } else {
             key.put(Keys.PK, AttributeValue.fromS(Keys.article(Keys.idOf(listSk))));
             key.put(Keys.SK, AttributeValue.fromS(Keys.ARTICLE_SK));

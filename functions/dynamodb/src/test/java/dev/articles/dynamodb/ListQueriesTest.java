@@ -67,7 +67,7 @@ class ListQueriesTest {
         assertThat(query.expressionAttributeValues()).containsEntry(":pk", s("TAGAUTHOR#3#a#b#c"));
         assertThat(query.exclusiveStartKey()).isEqualTo(Map.of(
                 "tagAuthorPk", s("TAGAUTHOR#3#a#b#c"), "listSk", s(AFTER),
-                "pk", s("TAG#a#b"), "sk", s(AFTER)));
+                "pk", s("TAG#a#b"), "sk", s(AFTER + "#c")));
     }
 
     @Test

@@ -4,6 +4,9 @@ import dev.articles.core.InvalidInputException;
 import dev.articles.core.article.ArticleNotFoundException;
 import dev.articles.core.idempotency.IdempotencyKeyInProgressException;
 import dev.articles.core.idempotency.IdempotencyKeyReusedException;
+import dev.articles.core.routes.NotAllowedException;
+import dev.articles.core.routes.PreconditionFailedException;
+import dev.articles.core.store.ArticleDeletedException;
 import dev.articles.core.store.StoreUnavailableException;
 import java.util.Map;
 
@@ -27,6 +30,9 @@ public final class DomainProblems {
                 case PARAMETERS -> Problem.Type.INVALID_PARAMETER;
             }, e.getMessage(), e.errors());
             case ArticleNotFoundException e -> new ProblemException(Problem.Type.NOT_FOUND, e.getMessage());
+            case ArticleDeletedException e -> new ProblemException(Problem.Type.GONE, "This article was deleted.");
+            case NotAllowedException e -> new ProblemException(Problem.Type.FORBIDDEN, e.getMessage());
+            case PreconditionFailedException e -> new ProblemException(Problem.Type.PRECONDITION_FAILED, e.getMessage());
             case IdempotencyKeyReusedException e -> new ProblemException(Problem.Type.IDEMPOTENCY_KEY_REUSED, e.getMessage());
             case IdempotencyKeyInProgressException e -> new ProblemException(
                     new Problem(Problem.Type.IDEMPOTENCY_IN_PROGRESS, e.getMessage()), Map.of("Retry-After", RETRY_AFTER_SECONDS));

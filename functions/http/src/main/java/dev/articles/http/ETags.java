@@ -12,6 +12,20 @@ public final class ETags {
         return '"' + Sha256.base64Url(body.getBytes(StandardCharsets.UTF_8), 16) + '"';
     }
 
+    /**
+     * True when {@code If-Match} names this ETag or is "*": RFC 9110's strong comparison, so a weak tag never
+     * matches.
+     */
+    public static boolean ifMatch(String ifMatch, String etag) {
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when {@code If-None-Match} names this ETag (or is "*"): the client's copy is current. */
     public static boolean matches(String ifNoneMatch, String etag) {
         for (String candidate : ifNoneMatch.split(",")) {

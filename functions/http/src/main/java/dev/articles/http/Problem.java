@@ -36,12 +36,16 @@ public record Problem(Type type, String detail, List<FieldError> errors) {
         VALIDATION_FAILED("validation-failed", 400, "Request body is invalid"),
         INVALID_PARAMETER("invalid-parameter", 400, "Request parameter is invalid"),
         UNAUTHORIZED("unauthorized", 401, "Authentication required"),
+        FORBIDDEN("forbidden", 403, "Not allowed"),
         NOT_FOUND("not-found", 404, "Not found"),
         METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
         IDEMPOTENCY_IN_PROGRESS("idempotency-in-progress", 409, "Request with this Idempotency-Key is in progress"),
+        GONE("gone", 410, "Gone"),
+        PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed"),
         PAYLOAD_TOO_LARGE("payload-too-large", 413, "Request body too large"),
         UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
         IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency-Key reused with a different request"),
+        PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required"),
         INTERNAL_ERROR("internal-error", 500, "Internal error"),
         SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");
 

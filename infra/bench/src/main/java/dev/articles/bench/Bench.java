@@ -65,7 +65,8 @@ public final class Bench {
             DirectColdStart direct = new DirectColdStart(jdk, Map.of("TABLE_NAME", table,
                     "AWS_ENDPOINT_URL_DYNAMODB", dynalite.endpoint().toString(), "AWS_REGION", "us-east-1",
                     "AWS_ACCESS_KEY_ID", LocalDynamoDb.ACCESS_KEY_ID, "AWS_SECRET_ACCESS_KEY", LocalDynamoDb.SECRET_ACCESS_KEY,
-                    "CURSOR_SIGNING_KEY", "bench-cursor-signing-key-0123456789abcdefghij"), work);
+                    "CURSOR_SIGNING_KEY", "bench-cursor-signing-key-0123456789abcdefghij",
+                    "EDITOR_SCOPE", "articles/edit", "EDITOR_GROUP", "editors"), work);
             List<DirectColdStart.Variant> variants = options.quick() ? List.of(JvmLevers.TEMPLATE)
                     : JvmLevers.ALL.stream().filter(v -> jdk.feature() >= 25 || !v.name().contains("AOT")).toList();
             List<DirectColdStart.Result> directResults = new ArrayList<>();

@@ -17,7 +17,8 @@ public final class SampleArticle {
                 "Opposition supporters marched towards the airbase on Tuesday.",
                 "Full text. ".repeat(200), "Staff reporter", "Example News",
                 "https://news.example.org/2019/04/30/airbase", List.of("venezuela", "politics"),
-                Instant.parse("2019-04-30T14:05:00Z"), Instant.parse("2026-11-24T18:03:11.482Z"));
+                Instant.parse("2019-04-30T14:05:00Z"), Instant.parse("2026-11-24T18:03:11.482Z"),
+                Instant.parse("2026-11-24T18:03:11.482Z"));
         for (var item : SeedArticles.items(article)) {
             dynamo.putItem(r -> r.tableName(table).item(item));
         }

@@ -52,6 +52,7 @@ public final class SeedArticles {
                 "https://news.example.org/" + topic + "/" + number,
                 List.of(TAG, topic),
                 published,
+                created,
                 created);
     }
 

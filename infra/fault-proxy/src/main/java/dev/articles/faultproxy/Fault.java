@@ -12,8 +12,10 @@ import java.util.Optional;
  * @param operation     the operation name from {@code X-Amz-Target} (e.g. {@code PutItem}); empty: every operation
  * @param bodySubstring a text the request body must contain; empty: every body
  * @param times         how many matching requests it hits; {@link #UNLIMITED} until cleared
+ * @param after         how many matching requests pass untouched first: {@code after(2)} fails the third write on,
+ *                      a process that lost the database (crashed) between its second and third write
  */
-public record Fault(Action action, Optional<String> operation, Optional<String> bodySubstring, int times) {
+public record Fault(Action action, Optional<String> operation, Optional<String> bodySubstring, int times, int after) {
 
     public static final int UNLIMITED = Integer.MAX_VALUE;
 
@@ -35,6 +37,9 @@ public record Fault(Action action, Optional<String> operation, Optional<String> 
         Objects.requireNonNull(bodySubstring, "bodySubstring");
         if (times < 1) {
             throw new IllegalArgumentException("times must be at least 1: " + times);
+        }
+        if (after < 0) {
+            throw new IllegalArgumentException("after must not be negative: " + after);
         }
     }
 
@@ -76,22 +81,27 @@ public record Fault(Action action, Optional<String> operation, Optional<String> 
     }
 
     private static Fault of(Action action) {
-        return new Fault(action, Optional.empty(), Optional.empty(), UNLIMITED);
+        return new Fault(action, Optional.empty(), Optional.empty(), UNLIMITED, 0);
     }
 
     /** Only requests for this operation, e.g. {@code PutItem}. */
     public Fault on(String operation) {
-        return new Fault(action, Optional.of(operation), bodySubstring, times);
+        return new Fault(action, Optional.of(operation), bodySubstring, times, after);
     }
 
     /** Only requests whose body contains this text, e.g. {@code "\"ARTICLE\""}. */
     public Fault matching(String bodySubstring) {
-        return new Fault(action, operation, Optional.of(bodySubstring), times);
+        return new Fault(action, operation, Optional.of(bodySubstring), times, after);
     }
 
     /** Only the next {@code n} matching requests. */
     public Fault times(int n) {
-        return new Fault(action, operation, bodySubstring, n);
+        return new Fault(action, operation, bodySubstring, n, after);
+    }
+
+    /** Lets the first {@code n} matching requests through before the fault starts hitting. */
+    public Fault after(int n) {
+        return new Fault(action, operation, bodySubstring, times, n);
     }
 
     boolean hits(String requestOperation, String requestBody) {

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code POST /__faults?fault=throttling&operation=PutItem&matching=ARTICLE&times=2} arms a fault
  *       ({@code fault}: throttling, throttlingException, internalServerError, serviceUnavailable, delay (with
- *       {@code delayMs}), drop; the other parameters are optional);</li>
+ *       {@code delayMs}), drop; the other parameters are optional; {@code after=n} lets n matching requests pass first);</li>
  *   <li>{@code DELETE /__faults} clears faults and counters;</li>
  *   <li>{@code GET /__faults} gives the counters: {@code {"PutItem":{"requests":3,"faults":2}}}.</li>
  * </ul>
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 final class FaultControl {
 
     static final String PATH = "/__faults";
-    private static final Set<String> PARAMETERS = Set.of("fault", "operation", "matching", "times", "delayMs");
+    private static final Set<String> PARAMETERS = Set.of("fault", "operation", "matching", "times", "after", "delayMs");
 
     private final FaultProxy proxy;
 
@@ -73,6 +73,9 @@ final class FaultControl {
             }
             if (query.containsKey("times")) {
                 fault = fault.times(Integer.parseInt(query.get("times")));
+            }
+            if (query.containsKey("after")) {
+                fault = fault.after(Integer.parseInt(query.get("after")));
             }
             proxy.inject(fault);
             return HttpReply.noContent();

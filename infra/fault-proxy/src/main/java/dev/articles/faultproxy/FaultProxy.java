@@ -41,10 +41,16 @@ public final class FaultProxy implements AutoCloseable {
     private final Map<String, LongAdder> injected = new ConcurrentHashMap<>();
     private final FaultControl control = new FaultControl(this);
 
-    /** A fault with its remaining uses, claimed atomically so concurrent requests never overshoot {@code times}. */
-    private record ArmedFault(Fault fault, AtomicInteger remaining) {
+    /**
+     * A fault with the matching requests it still lets pass and its remaining uses, both claimed atomically so
+     * concurrent requests never overshoot {@code after} or {@code times}.
+     */
+    private record ArmedFault(Fault fault, AtomicInteger passing, AtomicInteger remaining) {
         boolean claim(String operation, String body) {
             if (!fault.hits(operation, body)) {
+                return false;
+            }
+            if (passing.getAndUpdate(p -> Math.max(p - 1, 0)) > 0) {
                 return false;
             }
             return fault.times() == Fault.UNLIMITED || remaining.getAndUpdate(r -> Math.max(r - 1, 0)) > 0;
@@ -97,7 +103,7 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Arms a fault; when several hit a request, the one injected first applies. */
     public void inject(Fault fault) {
-        faults.add(new ArmedFault(fault, new AtomicInteger(fault.times())));
+        faults.add(new ArmedFault(fault, new AtomicInteger(fault.after()), new AtomicInteger(fault.times())));
     }
 
     /** Removes every fault and zeroes the counters. */

@@ -101,6 +101,22 @@ class FaultProxyIT {
     }
 
     @Test
+    void afterLetsTheFirstMatchingRequestsPassThenFailsEveryOneAfter() {
+        proxy.inject(Fault.throttling().on("PutItem").after(2));
+
+        try (var client = client(1)) {
+            put(client, "first", "ARTICLE");
+            put(client, "second", "ARTICLE");
+            assertThatThrownBy(() -> put(client, "third", "ARTICLE")).isInstanceOf(ProvisionedThroughputExceededException.class);
+            assertThatThrownBy(() -> put(client, "fourth", "ARTICLE")).isInstanceOf(ProvisionedThroughputExceededException.class);
+
+            assertThat(exists(client, "second", "ARTICLE")).isTrue();
+            assertThat(exists(client, "third", "ARTICLE")).isFalse();
+        }
+        assertThat(proxy.counts("PutItem")).isEqualTo(new OperationCounts(4, 2));
+    }
+
+    @Test
     void sdkRetriesThrottlingAndSucceeds() {
         proxy.inject(Fault.throttling().on("PutItem").times(2));
 

@@ -76,12 +76,18 @@ public final class DevIssuer implements AutoCloseable {
 
     /** A token valid for an hour from now naming {@code subject} ({@code sub}) and {@code name}. */
     public String mint(String subject, String name) {
+        return mint(subject, name, null);
+    }
+
+    /** As {@link #mint(String, String)}, with a {@code scope} claim (space-separated scopes) unless null. */
+    public String mint(String subject, String name, String scope) {
         Instant now = Instant.now();
         return sign(new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(audience)
                 .subject(subject)
                 .claim("name", name)
+                .claim("scope", scope)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(TOKEN_LIFETIME)))
                 .jwtID(UUID.randomUUID().toString())

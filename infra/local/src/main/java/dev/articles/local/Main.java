@@ -40,6 +40,11 @@ public final class Main {
     static final String DEV_AUDIENCE = "articles-local";
     static final String DEV_SUBJECT = "local-developer";
     static final String DEV_NAME = "Local Developer";
+    /** Who --auth's editor token is for: another subject, so it edits articles only because of its scope. */
+    static final String DEV_EDITOR_SUBJECT = "local-editor";
+    static final String DEV_EDITOR_NAME = "Local Editor";
+    /** The template parameter whose scope makes a token an editor's (may edit and delete any article). */
+    static final String EDITOR_SCOPE_PARAMETER = "EditorScope";
     /** Instances idle this long are stopped (Lambda keeps them minutes to hours; we free the laptop sooner). */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(Long.getLong("articles.local.idleSeconds", 300));
 
@@ -131,7 +136,9 @@ public final class Main {
         template.cors().ifPresent(c -> log.info("  CORS: origins " + c.allowOrigins() + ", methods " + c.allowMethods()));
         log.info("  DynamoDB: " + backend.describe() + describe(options.data()));
         log.info("  Functions run on the " + functions.runtimeClient().label() + " runtime client");
-        devIssuer.ifPresent(issuer -> printToken(log, issuer, server.baseUrl()));
+        Optional<String> editorScope = Optional.ofNullable(parameters.get(EDITOR_SCOPE_PARAMETER)).or(() -> template.parameters()
+                .stream().filter(p -> p.name().equals(EDITOR_SCOPE_PARAMETER)).map(ParameterSpec::defaultValue).findFirst());
+        devIssuer.ifPresent(issuer -> printToken(log, issuer, server.baseUrl(), editorScope));
         log.info("Ready: " + server.baseUrl() + " (Ctrl-C stops everything)");
         try {
             stopped.await();
@@ -219,13 +226,17 @@ public final class Main {
     }
 
     /** What --auth is for: a token to paste, and the request to paste it into. */
-    private static void printToken(LambdaLog log, DevIssuer issuer, URI baseUrl) {
+    private static void printToken(LambdaLog log, DevIssuer issuer, URI baseUrl, Optional<String> editorScope) {
         log.info("  Auth (--auth): tokens from the local issuer " + issuer.issuer() + " for audience " + issuer.audience()
                 + "; reads need none. A token valid for " + DevIssuer.TOKEN_LIFETIME.toMinutes() + " minutes (sub "
                 + DEV_SUBJECT + ", name \"" + DEV_NAME + "\"):");
         log.info("    export TOKEN=" + issuer.mint(DEV_SUBJECT, DEV_NAME));
         log.info("    curl -i -X POST " + baseUrl + "/articles -H \"Authorization: Bearer $TOKEN\""
                 + " -H 'Content-Type: application/json' -d '{\"title\":\"Hello\",\"body\":\"Written on my laptop.\"}'");
+        editorScope.ifPresent(scope -> {
+            log.info("  An editor's token (sub " + DEV_EDITOR_SUBJECT + ", scope " + scope + "): may edit and delete any article:");
+            log.info("    export EDITOR_TOKEN=" + issuer.mint(DEV_EDITOR_SUBJECT, DEV_EDITOR_NAME, scope));
+        });
     }
 
     private static int print(byte[] payload, int exitCode) {

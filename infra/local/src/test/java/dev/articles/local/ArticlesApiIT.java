@@ -137,9 +137,9 @@ class ArticlesApiIT {
                 "Access-Control-Request-Headers", "content-type,idempotency-key,authorization");
         assertThat(preflight.statusCode()).isEqualTo(204);
         assertThat(preflight.headers().firstValue("access-control-allow-origin")).contains("*");
-        assertThat(preflight.headers().firstValue("access-control-allow-methods")).contains("GET,POST,OPTIONS");
+        assertThat(preflight.headers().firstValue("access-control-allow-methods")).contains("GET,POST,PATCH,DELETE,OPTIONS");
         assertThat(preflight.headers().firstValue("access-control-allow-headers"))
-                .contains("content-type,idempotency-key,if-none-match,authorization");
+                .contains("content-type,idempotency-key,if-none-match,if-match,authorization");
         assertThat(preflight.headers().firstValue("access-control-max-age")).contains("600");
 
         HttpResponse<String> list = Http.get(api, "/articles", "Origin", "https://front.example");

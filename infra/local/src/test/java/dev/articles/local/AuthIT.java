@@ -31,8 +31,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The project's template with its JWT authorizer on, as a stack deployed with JwtIssuer and JwtAudience has it,
- * in front of the real function jars: POST /articles needs a valid token and is refused before the function
- * runs without one; reads stay public. And {@code serve --auth}, which brings its own issuer and prints a token.
+ * in front of the real function jars: writes need a valid token and are refused before the function runs
+ * without one; edits and deletes are the creator's and editors'; reads stay public. And {@code serve --auth},
+ * which brings its own issuer and prints a token and an editor's token.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -123,6 +124,59 @@ class AuthIT {
                 "Content-Type", "application/json").headers().firstValue("access-control-allow-origin")).contains("*");
     }
 
+    /**
+     * Who may edit and delete, end to end through the real jars: the token that created the article, and editors
+     * (the template's EditorScope in scope or scp, or EditorGroup in cognito:groups); any other valid token 403;
+     * no token, an expired one or another issuer's 401 from the authorizer. Nothing changes unless allowed.
+     */
+    @Test
+    @Order(4)
+    void editsAndDeletesAreAllowedToTheCreatorAndEditorsOnly() {
+        Instant now = Instant.now();
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("owner", "Bearer " + issuer.mint("owner-1", "Owner"));
+        tokens.put("editor by scope", "Bearer " + issuer.mint("editor-1", "Editor", "openid articles/edit"));
+        tokens.put("editor by scp", "Bearer " + issuer.sign(claims().subject("editor-2").claim("scp", List.of("articles/edit")).build()));
+        tokens.put("editor by group", "Bearer " + issuer.sign(claims().subject("editor-3").claim("cognito:groups", List.of("readers", "editors")).build()));
+        tokens.put("other user", "Bearer " + issuer.mint("someone-else", "Someone Else"));
+        tokens.put("other user with another scope", "Bearer " + issuer.mint("someone-else", "Someone Else", "articles/read"));
+        tokens.put("anonymous", null);
+        tokens.put("expired owner", "Bearer " + issuer.sign(claims().subject("owner-1").issueTime(Date.from(now.minus(Duration.ofHours(2))))
+                .expirationTime(Date.from(now.minus(Duration.ofMinutes(5)))).build()));
+        tokens.put("owner of another issuer", "Bearer " + issuer.sign(claims().subject("owner-1").issuer("https://issuer.example").build()));
+        Map<String, Integer> expected = Map.of("owner", 200, "editor by scope", 200, "editor by scp", 200, "editor by group", 200,
+                "other user", 403, "other user with another scope", 403, "anonymous", 401, "expired owner", 401,
+                "owner of another issuer", 401);
+        for (Map.Entry<String, String> caller : tokens.entrySet()) {
+            int status = expected.get(caller.getKey());
+            HttpResponse<String> created = create(tokens.get("owner"), "{\"title\":\"Mine\",\"body\":\"b\",\"tags\":[\"auth\"]}");
+            String id = (String) Http.json(created).get("id");
+            String etag = created.headers().firstValue("etag").orElseThrow();
+
+            HttpResponse<String> edited = write(caller.getValue(), "PATCH", id, etag, "{\"title\":\"Changed\"}");
+            assertThat(edited.statusCode()).as("%s edits: %s", caller.getKey(), edited.body()).isEqualTo(status);
+            if (status != 200) {
+                assertThat(Http.get(api, "/articles/" + id).headers().firstValue("etag")).as(caller.getKey()).contains(etag);
+            }
+            String current = Http.get(api, "/articles/" + id).headers().firstValue("etag").orElseThrow();
+            HttpResponse<String> deleted = write(caller.getValue(), "DELETE", id, current, null);
+            assertThat(deleted.statusCode()).as("%s deletes: %s", caller.getKey(), deleted.body()).isEqualTo(status == 200 ? 204 : status);
+            assertThat(Http.get(api, "/articles/" + id).statusCode()).as(caller.getKey()).isEqualTo(status == 200 ? 410 : 200);
+        }
+    }
+
+    private HttpResponse<String> write(String authorization, String method, String id, String etag, String json) {
+        byte[] body = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
+        List<String> headers = new java.util.ArrayList<>(List.of("If-Match", etag));
+        if (json != null) {
+            headers.addAll(List.of("Content-Type", "application/merge-patch+json"));
+        }
+        if (authorization != null) {
+            headers.addAll(List.of("Authorization", authorization));
+        }
+        return Http.send(api, method, "/articles/" + id, body, headers.toArray(String[]::new));
+    }
+
     @Test
     void parametersTheTemplateDoesNotDeclareOrAnIssuerWithoutAudienceAreRefused() throws Exception {
         ServeProcess unknown = ServeProcess.launch(ROOT, "--in-memory", "--parameter", "JwtIssuers=https://issuer.example");
@@ -154,6 +208,14 @@ class AuthIT {
                     "Content-Type", "application/json", "Authorization", "Bearer " + token);
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             assertThat(Http.json(created)).containsEntry("author", Main.DEV_NAME);
+
+            // The editor token it prints may edit an article another token created.
+            String editorToken = lines.stream().map(String::strip).filter(l -> l.startsWith("export EDITOR_TOKEN="))
+                    .map(l -> l.substring("export EDITOR_TOKEN=".length())).findFirst().orElseThrow();
+            HttpResponse<String> edited = Http.send(url, "PATCH", "/articles/" + Http.json(created).get("id"),
+                    "{\"title\":\"Edited by an editor\"}".getBytes(StandardCharsets.UTF_8),
+                    "Content-Type", "application/merge-patch+json", "If-Match", "*", "Authorization", "Bearer " + editorToken);
+            assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
         }
     }
 

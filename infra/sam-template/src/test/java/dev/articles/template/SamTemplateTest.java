@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 /** Reads the project's real template.yaml. */
 class SamTemplateTest {
 
+    /** The routes that write: authenticated unless WriteAccess=public. */
+    static final java.util.Set<String> WRITES = java.util.Set.of("POST /articles", "PATCH /articles/{id}", "DELETE /articles/{id}");
+
     private final SamTemplate template = SamTemplate.load(ProjectRoot.template());
 
     @Test
@@ -32,7 +35,8 @@ class SamTemplateTest {
     @Test
     void functionsHaveGlobalsMergedIn() {
         assertThat(template.functions()).extracting(FunctionSpec::logicalId).containsExactly(
-                "CreateArticleFunction", "GetArticleFunction", "ListArticlesFunction", "RouteFallbackFunction");
+                "CreateArticleFunction", "GetArticleFunction", "EditArticleFunction", "DeleteArticleFunction",
+                "ListArticlesFunction", "RouteFallbackFunction");
 
         FunctionSpec get = template.function("GetArticleFunction");
         assertThat(get.codeUri()).isEqualTo("functions/get-article");
@@ -81,6 +85,8 @@ class SamTemplateTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("POST", "/articles", "CreateArticleFunction", "ArticlesApi"),
                         org.assertj.core.groups.Tuple.tuple("GET", "/articles/{id}", "GetArticleFunction", "ArticlesApi"),
+                        org.assertj.core.groups.Tuple.tuple("PATCH", "/articles/{id}", "EditArticleFunction", "ArticlesApi"),
+                        org.assertj.core.groups.Tuple.tuple("DELETE", "/articles/{id}", "DeleteArticleFunction", "ArticlesApi"),
                         org.assertj.core.groups.Tuple.tuple("GET", "/articles", "ListArticlesFunction", "ArticlesApi"),
                         org.assertj.core.groups.Tuple.tuple("ANY", "$default", "RouteFallbackFunction", "ArticlesApi"));
         RouteSpec fallback = template.routes().getLast();
@@ -91,8 +97,8 @@ class SamTemplateTest {
 
     @Test
     void byDefaultWritesNeedATokenFromTheStacksOwnUserPool() {
-        assertThat(template.routes()).filteredOn(r -> r.routeKey().equals("POST /articles"))
-                .singleElement().satisfies(r -> assertThat(r.auth()).contains(new RouteSpec.RouteAuth("JwtAuthorizer", List.of())));
+        assertThat(template.routes()).filteredOn(r -> WRITES.contains(r.routeKey()))
+                .hasSize(3).allSatisfy(r -> assertThat(r.auth()).contains(new RouteSpec.RouteAuth("JwtAuthorizer", List.of())));
         assertThat(template.routes()).filteredOn(r -> r.method().equals("GET") || r.isDefault())
                 .hasSize(3).allSatisfy(r -> assertThat(r.auth()).isEmpty());
         // Before a deployment the pool is known by its logical id only.
@@ -105,16 +111,16 @@ class SamTemplateTest {
     @Test
     void publicWriteAccessLeavesEveryRouteOpen() {
         SamTemplate open = SamTemplate.load(ProjectRoot.template(), Map.of("WriteAccess", "public"));
-        assertThat(open.routes()).hasSize(4).allSatisfy(r -> assertThat(r.auth()).isEmpty());
+        assertThat(open.routes()).hasSize(6).allSatisfy(r -> assertThat(r.auth()).isEmpty());
     }
 
     @Test
     void anExternalIssuerReplacesTheStacksPoolOnTheSameWriteRoutes() {
         SamTemplate withAuth = SamTemplate.load(ProjectRoot.template(),
                 Map.of("JwtIssuer", "https://issuer.example", "JwtAudience", "articles-web, articles-app"));
-        assertThat(withAuth.routes()).filteredOn(r -> r.routeKey().equals("POST /articles"))
-                .singleElement().satisfies(r -> assertThat(r.auth()).contains(new RouteSpec.RouteAuth("JwtAuthorizer", List.of())));
-        assertThat(withAuth.routes()).filteredOn(r -> !r.routeKey().equals("POST /articles"))
+        assertThat(withAuth.routes()).filteredOn(r -> WRITES.contains(r.routeKey()))
+                .hasSize(3).allSatisfy(r -> assertThat(r.auth()).contains(new RouteSpec.RouteAuth("JwtAuthorizer", List.of())));
+        assertThat(withAuth.routes()).filteredOn(r -> !WRITES.contains(r.routeKey()))
                 .hasSize(3).allSatisfy(r -> assertThat(r.auth()).isEmpty());
         assertThat(withAuth.httpApi(withAuth.routes().getFirst()).jwtAuthorizers()).containsExactly(Map.entry("JwtAuthorizer",
                 new JwtAuthorizerSpec("JwtAuthorizer", "https://issuer.example", List.of("articles-web", "articles-app"),
@@ -123,8 +129,8 @@ class SamTemplateTest {
 
     @Test
     void corsResolvesTheAllowedOriginsParameter() {
-        assertThat(template.cors()).contains(new CorsSpec(List.of("*"), List.of("GET", "POST", "OPTIONS"),
-                List.of("Content-Type", "Idempotency-Key", "If-None-Match", "Authorization"),
+        assertThat(template.cors()).contains(new CorsSpec(List.of("*"), List.of("GET", "POST", "PATCH", "DELETE", "OPTIONS"),
+                List.of("Content-Type", "Idempotency-Key", "If-None-Match", "If-Match", "Authorization"),
                 List.of("ETag", "Location", "Retry-After", "Idempotent-Replayed"), Optional.of(600), false));
 
         SamTemplate overridden = SamTemplate.load(ProjectRoot.template(),

@@ -58,6 +58,8 @@ class LeastPrivilegeIT {
             "POST /articles", LeastPrivilegeIT::createPaths,
             "GET /articles/{id}", LeastPrivilegeIT::getPaths,
             "GET /articles", LeastPrivilegeIT::listPaths,
+            "PATCH /articles/{id}", LeastPrivilegeIT::editPaths,
+            "DELETE /articles/{id}", LeastPrivilegeIT::deletePaths,
             "$default", LeastPrivilegeIT::fallbackPaths);
 
     @BeforeAll
@@ -72,7 +74,7 @@ class LeastPrivilegeIT {
         // the list must confirm them against the article item.
         Article stored = new DynamoArticleStore(direct.dynamo(), direct.table()).get(articleId).orElseThrow();
         Article uncommitted = new Article(new ArticleIds().next(Instant.now()), "Failed", null, "b", "Ann", null, null,
-                List.of("iam"), Instant.now(), Instant.now());
+                List.of("iam"), Instant.now(), Instant.now(), Instant.now());
         for (Article article : List.of(stored, uncommitted)) {
             direct.dynamo().putItem(r -> r.tableName(direct.table()).item(ArticleItems.tagEntry(article, "iam")));
         }
@@ -128,6 +130,35 @@ class LeastPrivilegeIT {
         Instant died = Instant.now().minusSeconds(60);
         records.claim(key("iam-died"), new ArticleIds().next(died), died);
         status(201, keyed(api, "iam-died", BODY));
+        // A create resumed after its article was committed and then deleted: it removes its own tag entries.
+        String deletedId = new ArticleIds().next(died);
+        Instant createdAt = ArticleIds.timestamp(deletedId);
+        DynamoArticleStore store = new DynamoArticleStore(direct.dynamo(), direct.table());
+        store.create(new Article(deletedId, "Least", null, "privilege", "Ann", null, null, List.of("iam", "policy"),
+                createdAt, createdAt, createdAt), null);
+        store.delete(deletedId, current -> { }, Instant.now());
+        records.claim(key("iam-deleted"), deletedId, died);
+        status(410, keyed(api, "iam-deleted", BODY));
+    }
+
+    static void editPaths(TestApi api) {
+        String id = status(201, direct.create(BODY)).json().get("id").asText();
+        String etag = direct.get(id).header("ETag");
+        status(200, api.call(ApiEvent.edit(id, "{\"tags\":[\"iam\",\"edited\"]}").header("If-Match", etag)));
+        status(412, api.call(ApiEvent.edit(id, "{\"title\":\"stale\"}").header("If-Match", etag)));
+        status(200, api.call(ApiEvent.edit(id, "{\"title\":\"keyed\"}").header("If-Match", "*").header("Idempotency-Key", "iam-edit")));
+        status(200, api.call(ApiEvent.edit(id, "{\"title\":\"keyed\"}").header("If-Match", "*").header("Idempotency-Key", "iam-edit")));
+        status(404, api.call(ApiEvent.edit(new ArticleIds().next(Instant.now()), "{}").header("If-Match", "*")));
+    }
+
+    static void deletePaths(TestApi api) {
+        String id = status(201, direct.create(BODY)).json().get("id").asText();
+        String etag = direct.get(id).header("ETag");
+        status(412, api.call(ApiEvent.delete(id).header("If-Match", "\"stale\"")));
+        status(204, api.call(ApiEvent.delete(id).header("If-Match", etag).header("Idempotency-Key", "iam-delete")));
+        status(204, api.call(ApiEvent.delete(id).header("If-Match", etag).header("Idempotency-Key", "iam-delete")));
+        status(410, api.call(ApiEvent.delete(id).header("If-Match", "*")));
+        status(404, api.call(ApiEvent.delete(new ArticleIds().next(Instant.now())).header("If-Match", "*")));
     }
 
     static void getPaths(TestApi api) {
@@ -168,7 +199,7 @@ class LeastPrivilegeIT {
     }
 
     static IdempotencyKey key(String key) {
-        return IdempotencyKey.of(Optional.of(key), "", BODY.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+        return IdempotencyKey.of(Optional.of(key), "", "POST /articles", BODY.getBytes(StandardCharsets.UTF_8)).orElseThrow();
     }
 
     static ApiResponse status(int expected, ApiResponse response) {

@@ -1,6 +1,8 @@
 package dev.articles.apitests.deployment;
 
 import dev.articles.http.endpoints.CreateArticleEndpoint;
+import dev.articles.http.endpoints.DeleteArticleEndpoint;
+import dev.articles.http.endpoints.EditArticleEndpoint;
 import dev.articles.http.endpoints.GetArticleEndpoint;
 import dev.articles.http.endpoints.ListArticlesEndpoint;
 import dev.articles.http.endpoints.RouteFallback;
@@ -28,6 +30,8 @@ final class ProjectTemplate {
             "POST /articles", CreateArticleEndpoint.class,
             "GET /articles/{id}", GetArticleEndpoint.class,
             "GET /articles", ListArticlesEndpoint.class,
+            "PATCH /articles/{id}", EditArticleEndpoint.class,
+            "DELETE /articles/{id}", DeleteArticleEndpoint.class,
             RouteSpec.DEFAULT_ROUTE, RouteFallback.class);
 
     private ProjectTemplate() {}

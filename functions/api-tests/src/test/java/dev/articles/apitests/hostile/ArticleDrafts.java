@@ -37,7 +37,7 @@ final class ArticleDrafts {
     static final List<String> TEXT_FIELDS = List.of("title", "summary", "body", "author", "source", "sourceUrl", "publishedAt");
     static final List<String> FIELDS = List.of("title", "summary", "body", "author", "source", "sourceUrl", "tags", "publishedAt");
     static final List<String> ARTICLE_MEMBERS = List.of("id", "title", "summary", "body", "author", "source", "sourceUrl",
-            "tags", "publishedAt", "createdAt");
+            "tags", "publishedAt", "createdAt", "updatedAt");
     static final Raw NULL = new Raw("null");
     private static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999999Z");
@@ -322,6 +322,7 @@ final class ArticleDrafts {
         String createdAt = article.get("createdAt").asText();
         assertThat(createdAt).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
         assertThat(Instant.parse(createdAt)).as("createdAt is the id's time").isEqualTo(ArticleIds.timestamp(id));
+        assertThat(article.get("updatedAt").asText()).as("a new article's updatedAt").isEqualTo(createdAt);
         assertThat(text(article, "title")).isEqualTo(strip(d.fields.get("title")));
         assertThat(text(article, "body")).isEqualTo(d.fields.get("body"));
         assertThat(text(article, "summary")).isEqualTo(given(d.fields.get("summary")));

@@ -34,7 +34,7 @@ final class ListModel {
             "2021-03-01T00:00:00Z", "1999-01-01T00:00:00Z").stream().map(Instant::parse).toList();
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String[] SUMMARY_MEMBERS = {"id", "title", "summary", "author", "source", "sourceUrl", "tags",
-            "publishedAt", "createdAt"};
+            "publishedAt", "createdAt", "updatedAt"};
 
     /** What a list asks for; null parts are not asked. The tag and author as sent, before normalising. */
     record Filter(String tag, String author, Instant since, Instant until) {}

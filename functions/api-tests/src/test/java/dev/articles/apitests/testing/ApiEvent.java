@@ -42,6 +42,16 @@ public final class ApiEvent {
         return new ApiEvent("GET", "/articles/" + id, "GET /articles/{id}").pathParameter("id", id);
     }
 
+    /** PATCH with a merge patch; add If-Match with {@link #header}. */
+    public static ApiEvent edit(String id, String patch) {
+        return new ApiEvent("PATCH", "/articles/" + id, "PATCH /articles/{id}").pathParameter("id", id)
+                .header("content-type", "application/merge-patch+json").body(patch);
+    }
+
+    public static ApiEvent delete(String id) {
+        return new ApiEvent("DELETE", "/articles/" + id, "DELETE /articles/{id}").pathParameter("id", id);
+    }
+
     public static ApiEvent list(String rawQueryString) {
         return new ApiEvent("GET", "/articles", "GET /articles").query(rawQueryString);
     }

@@ -9,6 +9,11 @@ import dev.articles.http.HttpFunction;
 import dev.articles.dynamodb.DynamoIdempotencyRecords;
 import dev.articles.core.paging.Cursors;
 import dev.articles.core.routes.CreateArticle;
+import dev.articles.core.routes.DeleteArticle;
+import dev.articles.core.routes.EditArticle;
+import dev.articles.core.routes.Editors;
+import dev.articles.http.endpoints.DeleteArticleEndpoint;
+import dev.articles.http.endpoints.EditArticleEndpoint;
 import dev.articles.core.routes.GetArticle;
 import dev.articles.core.routes.ListArticles;
 import dev.articles.http.endpoints.RouteFallback;
@@ -18,7 +23,7 @@ import java.nio.charset.StandardCharsets;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The API's four routes wired exactly as the handlers wire them, against one table, for tests that span
+ * The API's routes wired exactly as the handlers wire them, against one table, for tests that span
  * routes (create, then fetch and list). Each call goes through a real payload 2.0 event.
  */
 public final class TestApi {
@@ -26,6 +31,8 @@ public final class TestApi {
     private final HttpFunction create;
     private final HttpFunction get;
     private final HttpFunction list;
+    private final HttpFunction edit;
+    private final HttpFunction delete;
     private final HttpFunction fallback;
     private final DynamoDbClient dynamo;
     private final String table;
@@ -38,6 +45,9 @@ public final class TestApi {
         get = new HttpFunction(env, new GetArticleEndpoint(new GetArticle(store)));
         list = new HttpFunction(env, new ListArticlesEndpoint(new ListArticles(store,
                 new Cursors(env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)))));
+        Editors editors = new Editors(TestEnvironments.EDITOR_SCOPE, TestEnvironments.EDITOR_GROUP);
+        edit = new HttpFunction(env, new EditArticleEndpoint(new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), editors)));
+        delete = new HttpFunction(env, new DeleteArticleEndpoint(new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), editors)));
         fallback = new HttpFunction(env, new RouteFallback());
     }
 
@@ -63,6 +73,8 @@ public final class TestApi {
             case "POST /articles" -> create;
             case "GET /articles/{id}" -> get;
             case "GET /articles" -> list;
+            case "PATCH /articles/{id}" -> edit;
+            case "DELETE /articles/{id}" -> delete;
             default -> fallback;
         };
         return ApiResponse.invoke(function::handle, event);

@@ -10,6 +10,9 @@ import java.util.Map;
 public final class TestEnvironments {
 
     public static final String CURSOR_KEY = "test-cursor-signing-key-0123456789abcdefghij";
+    /** The template's defaults of EditorScope and EditorGroup. */
+    public static final String EDITOR_SCOPE = "articles/edit";
+    public static final String EDITOR_GROUP = "editors";
 
     private TestEnvironments() {}
 
@@ -26,6 +29,8 @@ public final class TestEnvironments {
         vars.put("AWS_ACCESS_KEY_ID", "test");
         vars.put("AWS_SECRET_ACCESS_KEY", "test");
         vars.put("CURSOR_SIGNING_KEY", CURSOR_KEY);
+        vars.put("EDITOR_SCOPE", EDITOR_SCOPE);
+        vars.put("EDITOR_GROUP", EDITOR_GROUP);
         return new Environment(vars);
     }
 

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A stored article. In list pages {@code body} is null: index items carry the summary fields only.
- * Optional fields are null when the client did not give them; tags are never null.
+ * Optional fields are null when the client did not give them; tags are never null. {@code updatedAt} is
+ * {@code createdAt} until the first edit that changes something.
  */
 public record Article(
         String id,
@@ -17,7 +18,8 @@ public record Article(
         String sourceUrl,
         List<String> tags,
         Instant publishedAt,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Article {
         tags = List.copyOf(tags);

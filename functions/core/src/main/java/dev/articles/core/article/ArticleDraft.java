@@ -33,6 +33,6 @@ public record ArticleDraft(
 
     public Article toArticle(String id, Instant createdAt) {
         return new Article(id, title, summary, body, author, source, sourceUrl, tags,
-                publishedAt == null ? createdAt : publishedAt, createdAt);
+                publishedAt == null ? createdAt : publishedAt, createdAt, createdAt);
     }
 }

@@ -27,17 +27,14 @@ public final class CreateArticle {
         this.idempotency = idempotency;
     }
 
-    /**
-     * @param claimedName the caller's {@code name} claim where writes are authenticated (else null): the
-     *                    author of an article that names none
-     */
-    public Created create(RawArticle fields, String claimedName, Optional<IdempotencyKey> key) {
-        ArticleDraft draft = ArticleValidator.validate(fields).withDefaultAuthor(claimedName);
+    /** The caller's {@code name} is the author of an article that names none; its {@code sub} is kept with it. */
+    public Created create(RawArticle fields, Caller caller, Optional<IdempotencyKey> key) {
+        ArticleDraft draft = ArticleValidator.validate(fields).withDefaultAuthor(caller.name());
         Instant now = Timestamps.nowMillis();
         String id = ids.next(now);
         if (key.isEmpty()) {
             Article article = draft.toArticle(id, now);
-            store.create(article);
+            store.create(article, caller.sub());
             return new Created(article, false);
         }
         IdempotencyRecords.Claim claim = idempotency.claim(key.get(), id, now);
@@ -50,7 +47,7 @@ public final class CreateArticle {
         // A resumed claim re-creates the article the first attempt began: same id, so the same createdAt.
         Article article = draft.toArticle(claim.articleId(), ArticleIds.timestamp(claim.articleId()));
         try {
-            store.create(article);
+            store.create(article, caller.sub());
         } catch (RuntimeException e) {
             idempotency.release(key.get());
             throw e;

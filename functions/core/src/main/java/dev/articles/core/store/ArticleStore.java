@@ -1,22 +1,64 @@
 package dev.articles.core.store;
 
 import dev.articles.core.article.Article;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Where articles live (the port the use cases need). Every implementation makes an article visible at one
- * instant: a create that fails midway leaves nothing visible anywhere, and a read never shows half of one.
+ * Where articles live (the port the use cases need). Every implementation makes each write visible at one
+ * instant: a create, edit or delete that fails midway leaves every reader the whole old state or the whole new
+ * one, and a read never shows half of an article, nor two versions of one.
  *
  * @throws StoreUnavailableException from any method, when the store is throttling or cannot be reached
  */
 public interface ArticleStore {
 
-    /** A strongly consistent read, so a client that just created an article can fetch it at once. */
-    Optional<Article> get(String id);
+    /**
+     * A strongly consistent read, so a client that just wrote an article sees its write at once.
+     *
+     * @throws ArticleDeletedException while the store remembers that the article was deleted
+     */
+    default Optional<Article> get(String id) {
+        return read(id).map(StoredArticle::article);
+    }
 
-    /** Stores an article; safe to repeat with the same article (a resumed idempotent create). */
-    void create(Article article);
+    /** As {@link #get}, with the version and the creator. */
+    Optional<StoredArticle> read(String id);
+
+    /**
+     * Stores a new article; safe to repeat with the same article (a resumed idempotent create).
+     *
+     * @param createdBy the {@code sub} of the caller's token, or null where writes are anonymous
+     * @throws ArticleDeletedException when a repeated create finds its article deleted
+     */
+    void create(Article article, String createdBy);
+
+    /**
+     * Edits an article: reads its current version, lets {@code change} give the next one (or refuse, by throwing),
+     * and stores that conditionally on the version read, setting {@code updatedAt} to {@code now}. A next version
+     * equal to the current one is not written.
+     *
+     * @return the version now stored
+     * @throws dev.articles.core.article.ArticleNotFoundException when there is no such article
+     * @throws ArticleDeletedException when it was deleted
+     * @throws VersionConflictException when another write changed it between the read and the write
+     */
+    StoredArticle edit(String id, Function<StoredArticle, Article> change, Instant now);
+
+    /**
+     * Deletes an article: reads its current version, lets {@code check} refuse (by throwing), and deletes that
+     * version conditionally; exceptions as for {@link #edit}.
+     */
+    void delete(String id, Consumer<StoredArticle> check, Instant now);
+
+    /**
+     * Completes whatever the last write of this article may have left undone when it stopped after its commit (a
+     * retry of a write whose answer was lost calls it). Best effort.
+     */
+    void finish(String id);
 
     /** One page of a list: up to {@code limit} summaries newest first, and the position the next page starts after. */
     record Page(List<Article> items, String nextAfterListSk) {}

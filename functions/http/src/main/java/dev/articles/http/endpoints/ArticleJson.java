@@ -48,6 +48,7 @@ public final class ArticleJson {
         g.writeEndArray();
         g.writeStringField("publishedAt", Timestamps.format(a.publishedAt()));
         g.writeStringField("createdAt", Timestamps.formatMillis(a.createdAt()));
+        g.writeStringField("updatedAt", Timestamps.formatMillis(a.updatedAt()));
         g.writeEndObject();
     }
 }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,8 @@ import java.util.Set;
 /**
  * Reads a create request's JSON body into raw field values, checking only what JSON itself decides: that
  * the body is one UTF-8 JSON object, nested at most 32 deep, with no duplicate key, holding only known
- * fields of the right JSON types. The rules on the values are the domain's ({@code ArticleValidator}).
+ * fields of the right JSON types. The rules on the values are the domain's ({@code ArticleValidator}). The
+ * same reading serves an edit's merge patch, whose {@code null}s it records.
  */
 public final class ArticleJsonReader {
 
@@ -33,6 +35,7 @@ public final class ArticleJsonReader {
 
     public static RawArticle read(byte[] body) {
         Map<String, Object> values = new HashMap<>();
+        Set<String> nulls = new HashSet<>();
         List<FieldError> errors = new ArrayList<>();
         // A strict UTF-8 reader: given bytes, Jackson would also accept UTF-16 and UTF-32, which the contract does not.
         try (JsonParser p = Json.FACTORY.createParser(new InputStreamReader(new ByteArrayInputStream(body),
@@ -43,7 +46,9 @@ public final class ArticleJsonReader {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 JsonToken token = p.nextToken();
-                if (TEXT_FIELDS.contains(name)) {
+                if (token == JsonToken.VALUE_NULL && (TEXT_FIELDS.contains(name) || name.equals(TAGS))) {
+                    nulls.add(name);
+                } else if (TEXT_FIELDS.contains(name)) {
                     readText(p, token, name, values, errors);
                 } else if (name.equals(TAGS)) {
                     readTags(p, token, values, errors);
@@ -64,14 +69,14 @@ public final class ArticleJsonReader {
         } catch (IOException e) {
             throw invalid(syntaxDetail(e));
         }
-        return new RawArticle(values, errors);
+        return new RawArticle(values, nulls, errors);
     }
 
     private static void readText(JsonParser p, JsonToken token, String name, Map<String, Object> values,
             List<FieldError> errors) throws IOException {
         if (token == JsonToken.VALUE_STRING) {
             values.put(name, p.getText());
-        } else if (token != JsonToken.VALUE_NULL) {
+        } else {
             errors.add(new FieldError(name, "must be a string"));
             p.skipChildren();
         }
@@ -79,9 +84,6 @@ public final class ArticleJsonReader {
 
     private static void readTags(JsonParser p, JsonToken token, Map<String, Object> values, List<FieldError> errors)
             throws IOException {
-        if (token == JsonToken.VALUE_NULL) {
-            return;
-        }
         if (token != JsonToken.START_ARRAY) {
             errors.add(new FieldError(TAGS, "must be an array of strings"));
             p.skipChildren();

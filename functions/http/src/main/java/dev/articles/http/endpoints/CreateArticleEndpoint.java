@@ -1,6 +1,7 @@
 package dev.articles.http.endpoints;
 
 import dev.articles.core.idempotency.IdempotencyKey;
+import dev.articles.core.routes.Caller;
 import dev.articles.core.routes.CreateArticle;
 import dev.articles.http.ETags;
 import dev.articles.http.HttpFunction;
@@ -22,9 +23,9 @@ public final class CreateArticleEndpoint implements HttpFunction.Endpoint {
     public HttpResponse handle(HttpRequest request) {
         RequestBodies.requireJson(request);
         RequestBodies.requireAtMost(request, RequestBodies.MAX_BYTES);
-        Optional<IdempotencyKey> key = IdempotencyKey.of(request.header("idempotency-key"),
-                request.claims().getOrDefault("sub", ""), request.body());
-        CreateArticle.Created created = create.create(ArticleJsonReader.read(request.body()), request.claims().get("name"), key);
+        Caller caller = Callers.of(request);
+        Optional<IdempotencyKey> key = Callers.idempotencyKey(request, caller);
+        CreateArticle.Created created = create.create(ArticleJsonReader.read(request.body()), caller, key);
         String body = ArticleJson.article(created.article());
         HttpResponse response = HttpResponse.json(201, body)
                 .withHeader("Location", "/articles/" + created.article().id())

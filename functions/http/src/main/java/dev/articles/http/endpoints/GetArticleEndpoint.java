@@ -10,7 +10,7 @@ import java.util.Map;
 /** GET /articles/{id}: the article with an ETag for revalidation and a short shared cache lifetime. */
 public final class GetArticleEndpoint implements HttpFunction.Endpoint {
 
-    /** Articles never change once created; a minute keeps CDNs useful without hiding a deletion for long. */
+    /** A minute keeps CDNs useful, and is the longest a shared cache may serve an edited or deleted article. */
     static final String CACHE_CONTROL = "public, max-age=60";
 
     private final GetArticle get;

@@ -14,7 +14,9 @@ public final class RouteTable {
     public static final List<Route> ALL = List.of(
             new Route("POST", "/articles"),
             new Route("GET", "/articles"),
-            new Route("GET", "/articles/{id}"));
+            new Route("GET", "/articles/{id}"),
+            new Route("PATCH", "/articles/{id}"),
+            new Route("DELETE", "/articles/{id}"));
 
     private RouteTable() {}
 

@@ -11,7 +11,7 @@ class RouteTableTest {
     @Test
     void methodsOfKnownPaths() {
         assertThat(RouteTable.methodsFor("/articles")).contains(List.of("GET", "POST"));
-        assertThat(RouteTable.methodsFor("/articles/01JDQ8Z3V4K9T2X7M5N6P8R0SA")).contains(List.of("GET"));
+        assertThat(RouteTable.methodsFor("/articles/01JDQ8Z3V4K9T2X7M5N6P8R0SA")).contains(List.of("DELETE", "GET", "PATCH"));
         assertThat(RouteTable.methodsFor("/articles/")).isEqualTo(Optional.empty());
         assertThat(RouteTable.methodsFor("/articles/a/b")).isEmpty();
         assertThat(RouteTable.methodsFor("/")).isEmpty();

@@ -1,0 +1,26 @@
+package dev.articles.core.routes;
+
+import java.util.Set;
+
+/**
+ * Who sends a write, from the token the deployment verified. Where writes are not authenticated (no authorizer,
+ * or the local API without --auth) every field is empty and every write is allowed.
+ *
+ * @param sub    the token's subject, null without a token
+ * @param name   the token's {@code name} claim, null when absent: the author of an article that names none
+ * @param scopes the token's {@code scope} and {@code scp} values
+ * @param groups the token's {@code cognito:groups}
+ */
+public record Caller(String sub, String name, Set<String> scopes, Set<String> groups) {
+
+    public static final Caller ANONYMOUS = new Caller(null, null, Set.of(), Set.of());
+
+    public Caller {
+        scopes = Set.copyOf(scopes);
+        groups = Set.copyOf(groups);
+    }
+
+    public boolean authenticated() {
+        return sub != null;
+    }
+}

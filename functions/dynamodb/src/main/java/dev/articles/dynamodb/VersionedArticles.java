@@ -1,0 +1,278 @@
+package dev.articles.dynamodb;
+
+import dev.articles.core.article.Article;
+import dev.articles.core.article.ArticleNotFoundException;
+import dev.articles.core.store.ArticleDeletedException;
+import dev.articles.core.store.StoreUnavailableException;
+import dev.articles.core.store.StoredArticle;
+import dev.articles.core.store.VersionConflictException;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Edits and deletes, each committed by ONE conditional write of the article item (on the version it started
+ * from), without transactions. Every tag entry the write touches is written or marked {@code pending} before
+ * the commit; readers show a pending entry only as the article item's current version, and only where that
+ * version belongs (see {@link PendingEntries}). So a write that stops between any two of its requests leaves
+ * every reader the whole old version or the whole new one; whatever it left is cleaned by the next writer of
+ * the article, or by {@link #finish}. The write order is in docs/data-model.md.
+ */
+final class VersionedArticles {
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    VersionedArticles(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /**
+     * The current version, read consistently: a write that answered is seen at once.
+     *
+     * @throws ArticleDeletedException while the tombstone of a deleted article remains
+     */
+    Optional<ArticleVersion> read(String id) {
+        Map<String, AttributeValue> item = get(id);
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        if (VersionedItems.isTombstone(item)) {
+            throw new ArticleDeletedException(id);
+        }
+        return Optional.of(VersionedItems.fromItem(item));
+    }
+
+    /** Reads the current version, lets {@code change} decide the next (or refuse), and writes it; see the port. */
+    StoredArticle edit(String id, Function<StoredArticle, Article> change, Instant now) {
+        ArticleVersion current = read(id).orElseThrow(() -> new ArticleNotFoundException(id));
+        return edit(current, change.apply(current.stored()), now).stored();
+    }
+
+    /** Reads the current version, lets {@code check} refuse, and deletes it; see the port. */
+    void delete(String id, Consumer<StoredArticle> check, Instant now) {
+        ArticleVersion current = read(id).orElseThrow(() -> new ArticleNotFoundException(id));
+        check.accept(current.stored());
+        delete(current, now);
+    }
+
+    /**
+     * Stores a new article: its tag entries pending, then the article item (the commit point, conditional on no
+     * item with its id), then the entries confirmed. Safe to repeat (a resumed idempotent create): an article
+     * item that exists already counts as written, and a later version or a tombstone is never overwritten.
+     *
+     * @throws ArticleDeletedException when a repeated create finds its article deleted
+     */
+    void create(Article article, String createdBy) {
+        ArticleVersion stored = ArticleVersion.created(article, createdBy, newWriteId());
+        for (String tag : article.tags()) {
+            Dynamo.call("put tag entry", () -> dynamo.putItem(r -> r.tableName(table).item(VersionedItems.tagEntry(stored, tag))));
+        }
+        try {
+            Dynamo.call("put article", () -> dynamo.putItem(r -> r.tableName(table).item(VersionedItems.article(stored))
+                    .conditionExpression("attribute_not_exists(pk)")));
+        } catch (ConditionalCheckFailedException alreadyWritten) {
+            settleRepeatedCreate(stored);
+            return;
+        }
+        cleanUp(stored);
+    }
+
+    /**
+     * An earlier attempt of this create committed the article. Our entries repeat its first version: confirm
+     * them if that is still the current version; otherwise leave pending those at keys the current version has
+     * (readers confirm them against it) and delete the others.
+     */
+    private void settleRepeatedCreate(ArticleVersion repeated) {
+        Map<String, AttributeValue> item = get(repeated.article().id());
+        boolean deleted = item == null || item.isEmpty() || VersionedItems.isTombstone(item);
+        ArticleVersion current = deleted ? null : VersionedItems.fromItem(item);
+        if (current != null && current.version() == 1) {
+            cleanUp(repeated);
+            return;
+        }
+        Set<EntryKey> keep = current == null ? Set.of() : current.entryKeys();
+        for (EntryKey key : minus(repeated.entryKeys(), keep)) {
+            deleteOwn(key, repeated.writeId());
+        }
+        if (deleted) {
+            throw new ArticleDeletedException(repeated.article().id());
+        }
+    }
+
+    /**
+     * Replaces {@code current} with {@code next} (same id and createdAt). An edit that changes nothing writes
+     * nothing and returns {@code current}.
+     *
+     * @throws VersionConflictException when the article is no longer at {@code current}'s version: nothing changed
+     */
+    ArticleVersion edit(ArticleVersion current, Article next, Instant now) {
+        Instant previous = current.article().updatedAt();
+        if (current.article().equals(updatedAt(next, previous))) {
+            return current;
+        }
+        Set<EntryKey> oldKeys = current.entryKeys();
+        Set<EntryKey> newKeys = EntryKey.of(next, current.version() + 1);
+        Set<EntryKey> dropped = minus(oldKeys, newKeys);
+        // updatedAt moves forward with every version even if clocks disagree, so every version's JSON (and ETag) differs.
+        Article changed = updatedAt(next, now.isAfter(previous) ? now : previous.plusMillis(1));
+        ArticleVersion updated = new ArticleVersion(changed, current.version() + 1, current.createdBy(), dropped, newWriteId());
+
+        // Before the commit: nothing here changes what a reader sees.
+        for (EntryKey leftover : minus(minus(current.staleEntries(), oldKeys), newKeys)) {
+            deleteOlderThan(leftover, updated.version()); // an earlier edit stopped after its commit
+        }
+        for (EntryKey key : dropped) {
+            markPending(key);
+        }
+        for (String tag : next.tags()) {
+            Dynamo.call("put tag entry", () -> dynamo.putItem(r -> r.tableName(table).item(VersionedItems.tagEntry(updated, tag))));
+        }
+        try {
+            commit(VersionedItems.article(updated), current);
+        } catch (VersionConflictException lost) {
+            // Our entries at keys the current version lacks are invisible; remove them rather than leave them.
+            for (EntryKey key : minus(newKeys, oldKeys)) {
+                deleteOwn(key, updated.writeId());
+            }
+            throw lost;
+        }
+        cleanUp(updated);
+        return updated;
+    }
+
+    /**
+     * Deletes {@code current}: its item becomes a tombstone (see {@link VersionedItems#tombstone}).
+     *
+     * @throws VersionConflictException when the article is no longer at {@code current}'s version: nothing changed
+     */
+    void delete(ArticleVersion current, Instant now) {
+        Set<EntryKey> entries = new LinkedHashSet<>(current.entryKeys());
+        entries.addAll(current.staleEntries());
+        for (EntryKey key : current.entryKeys()) {
+            markPending(key);
+        }
+        commit(VersionedItems.tombstone(current, entries, now), current);
+        for (EntryKey key : entries) {
+            deleteOlderThan(key, current.version() + 1);
+        }
+    }
+
+    /**
+     * Completes what the last committed write of this article may have left undone (a retry of a write whose
+     * answer was lost): a deleted article's tag entries are deleted, a current version's entries confirmed.
+     */
+    void finish(String id) {
+        Map<String, AttributeValue> item = get(id);
+        if (item == null || item.isEmpty()) {
+            return;
+        }
+        if (VersionedItems.isTombstone(item)) {
+            long version = VersionedItems.version(item);
+            VersionedItems.staleEntries(item).forEach(key -> deleteOlderThan(key, version));
+        } else {
+            cleanUp(VersionedItems.fromItem(item));
+        }
+    }
+
+    /** After the commit; best effort, as a pending entry stays correct and the next writer finishes the rest. */
+    private void cleanUp(ArticleVersion committed) {
+        for (EntryKey key : committed.staleEntries()) {
+            deleteOlderThan(key, committed.version());
+        }
+        for (EntryKey key : committed.entryKeys()) {
+            bestEffort(() -> dynamo.updateItem(r -> r.tableName(table).key(key.item())
+                    .updateExpression("REMOVE " + ArticleItems.PENDING)
+                    .conditionExpression("#w = :w")
+                    .expressionAttributeNames(Map.of("#w", VersionedItems.WRITE_ID))
+                    .expressionAttributeValues(Map.of(":w", VersionedItems.s(committed.writeId())))));
+        }
+    }
+
+    /** The commit point: one conditional write of the article item, on the version the write started from. */
+    private void commit(Map<String, AttributeValue> item, ArticleVersion current) {
+        try {
+            Dynamo.call("commit article", () -> dynamo.putItem(r -> {
+                r.tableName(table).item(item).expressionAttributeNames(Map.of("#v", VersionedItems.VERSION));
+                if (current.version() == 0) {
+                    r.conditionExpression("attribute_exists(pk) AND attribute_not_exists(#v)");
+                } else {
+                    r.conditionExpression("#v = :v").expressionAttributeValues(Map.of(":v", VersionedItems.n(current.version())));
+                }
+            }));
+        } catch (ConditionalCheckFailedException e) {
+            throw new VersionConflictException(current.article().id(), current.version());
+        }
+    }
+
+    /** Before a commit that leaves this entry's version behind, so readers confirm it against the article item. */
+    private void markPending(EntryKey key) {
+        try {
+            Dynamo.call("mark tag entry", () -> dynamo.updateItem(r -> r.tableName(table).key(key.item())
+                    .updateExpression("SET " + ArticleItems.PENDING + " = :true")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true)))));
+        } catch (ConditionalCheckFailedException gone) {
+            // Nothing to mark: a stopped write deleted it already.
+        }
+    }
+
+    /**
+     * Deletes an entry of an earlier version, never one a later (or concurrent) write has put at the same key.
+     * Best effort: such an entry is pending and invisible, and stays listed for the next writer to delete.
+     */
+    private void deleteOlderThan(EntryKey key, long version) {
+        bestEffort(() -> dynamo.deleteItem(r -> r.tableName(table).key(key.item())
+                .conditionExpression("attribute_not_exists(#v) OR #v < :v")
+                .expressionAttributeNames(Map.of("#v", VersionedItems.VERSION))
+                .expressionAttributeValues(Map.of(":v", VersionedItems.n(version)))));
+    }
+
+    /** Deletes an entry only while it holds what {@code writeId} put there. */
+    private void deleteOwn(EntryKey key, String writeId) {
+        bestEffort(() -> dynamo.deleteItem(r -> r.tableName(table).key(key.item())
+                .conditionExpression("#w = :w")
+                .expressionAttributeNames(Map.of("#w", VersionedItems.WRITE_ID))
+                .expressionAttributeValues(Map.of(":w", VersionedItems.s(writeId)))));
+    }
+
+    private Map<String, AttributeValue> get(String id) {
+        return Dynamo.call("get article", () -> dynamo.getItem(r -> r
+                .tableName(table).key(ArticleItems.articleKey(id)).consistentRead(true))).item();
+    }
+
+    private static Article updatedAt(Article a, Instant updatedAt) {
+        return new Article(a.id(), a.title(), a.summary(), a.body(), a.author(), a.source(), a.sourceUrl(), a.tags(),
+                a.publishedAt(), a.createdAt(), updatedAt);
+    }
+
+    static String newWriteId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static Set<EntryKey> minus(Set<EntryKey> a, Set<EntryKey> b) {
+        Set<EntryKey> result = new LinkedHashSet<>(a);
+        result.removeAll(b);
+        return result;
+    }
+
+    private static void bestEffort(Runnable write) {
+        try {
+            Dynamo.call("clean up tag entry", () -> {
+                write.run();
+                return null;
+            });
+        } catch (StoreUnavailableException | ConditionalCheckFailedException e) {
+            // See the callers: what is left stays invisible or correct, and is finished later.
+        }
+    }
+}

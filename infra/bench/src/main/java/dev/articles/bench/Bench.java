@@ -75,6 +75,7 @@ public final class Bench {
                 progress.say("direct cold starts of %s measured", function.name());
             }
             report.direct(directResults);
+            report.jit(WarmJit.measure(direct, functions, options.jitPlan(), progress));
 
             Path localJar = localJar(root);
             if (!options.gateway()) {

@@ -2,7 +2,7 @@ package dev.articles.bench;
 
 import java.util.List;
 
-/** The JVM options whose effect on a cold start the bench measures, each against the template's options. */
+/** The JVM options whose effect the bench measures, each against the template's options. */
 public final class JvmLevers {
 
     private JvmLevers() {}
@@ -10,9 +10,17 @@ public final class JvmLevers {
     public static final DirectColdStart.Variant TEMPLATE = new DirectColdStart.Variant(
             "template (C1 only)", List.of(), List.of(), null);
 
+    /** The JVM's default, full tiered compilation (C1, then C2 for the hottest code): what AWS's java25 runtime
+     *  keeps when SnapStart is on. */
+    public static final DirectColdStart.Variant C1_C2 = new DirectColdStart.Variant(
+            "no JAVA_TOOL_OPTIONS (C1+C2)", List.of(), List.of(), "");
+
+    /** The two JIT settings, compared warm by {@link WarmJit}. */
+    public static final List<DirectColdStart.Variant> JIT = List.of(TEMPLATE, C1_C2);
+
     public static final List<DirectColdStart.Variant> ALL = List.of(
             TEMPLATE,
-            new DirectColdStart.Variant("no JAVA_TOOL_OPTIONS (C1+C2)", List.of(), List.of(), ""),
+            C1_C2,
             // A class-data archive of the classes one training run loaded (JDK 13+).
             new DirectColdStart.Variant("AppCDS archive", List.of("-XX:ArchiveClassesAtExit={fn}.jsa"),
                     List.of("-XX:SharedArchiveFile={fn}.jsa"), null),

@@ -56,6 +56,11 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists) {
         return quick ? 1 : 5;
     }
 
+    /** Enough invocations for C2 to compile the hot paths before the steady state is measured. */
+    public WarmJit.Plan jitPlan() {
+        return quick ? new WarmJit.Plan(1, 20, 50) : new WarmJit.Plan(3, 2_000, 3_000);
+    }
+
     public GatewayBench.Plan gatewayPlan() {
         return quick ? new GatewayBench.Plan(1, 5, 10, java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(500))
                 : new GatewayBench.Plan(5, 300, 1000, java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(8));

@@ -25,6 +25,7 @@ public final class Report {
     private List<Double> bareJava = List.of();
     private List<Artifacts.Artifact> artifacts = List.of();
     private List<DirectColdStart.Result> direct = List.of();
+    private List<WarmJit.Result> jit = List.of();
     private EngineLatency.Result engine;
     private GatewayBench.Result gateway;
     private String gatewaySkipped;
@@ -51,6 +52,10 @@ public final class Report {
 
     void direct(List<DirectColdStart.Result> results) {
         direct = List.copyOf(results);
+    }
+
+    void jit(List<WarmJit.Result> results) {
+        jit = List.copyOf(results);
     }
 
     void engine(EngineLatency.Result result) {
@@ -92,6 +97,7 @@ public final class Report {
         artifactTable(md);
         listPages(md);
         levers(md);
+        warmJit(md);
         return md.toString();
     }
 
@@ -323,6 +329,29 @@ public final class Report {
         line(md, "");
         line(md, "Warm: the handler's own time per invocation (in process, median of the invocations after the first), "
                 + "the DynamoDB call to dynalite included. Archives are made by one training run per function.");
+        line(md, "");
+    }
+
+    private void warmJit(StringBuilder md) {
+        WarmJit.Plan plan = options.jitPlan();
+        line(md, "### JIT settings on warm functions (direct, median of %d JVMs each)", plan.runs());
+        line(md, "");
+        line(md, "| function | JIT | warm-up p50 | warm-up p99 | steady p50 | steady p99 | invocations/s | ÷ C1 only |");
+        line(md, "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (WarmJit.Result r : jit) {
+            WarmJit.Result base = jit.stream().filter(b -> b.function().equals(r.function())).findFirst().orElseThrow();
+            double perSecond = r.median(WarmJit.Run::perSecond);
+            line(md, "| %s | %s | %.3f ms | %.3f ms | %.3f ms | %.3f ms | %,.0f | %.2fx |", r.function().name(),
+                    r.variant().name(), r.median(WarmJit.Run::warmUpP50), r.median(WarmJit.Run::warmUpP99),
+                    r.median(WarmJit.Run::p50), r.median(WarmJit.Run::p99), perSecond,
+                    perSecond / base.median(WarmJit.Run::perSecond));
+        }
+        line(md, "");
+        line(md, "Each JVM invokes the handler with its sample event (the DynamoDB call to dynalite included; the fallback "
+                + "is our code alone): the %,d invocations after the first are the warm-up, while the JIT compiles (SnapStart's "
+                + "priming runs only a few), and the next %,d the steady state; invocations/s is one after another, the "
+                + "steady state's count over its summed time; ÷ C1 only compares that. A create is left out: repeating its "
+                + "event replays its Idempotency-Key.", plan.warmUp(), plan.measured());
         line(md, "");
     }
 

@@ -6,6 +6,9 @@ import dev.articles.apitests.testing.TestEnvironments;
 import dev.articles.core.Environment;
 import dev.articles.core.paging.Cursors;
 import dev.articles.core.routes.CreateArticle;
+import dev.articles.core.routes.DeleteArticle;
+import dev.articles.core.routes.EditArticle;
+import dev.articles.core.routes.Editors;
 import dev.articles.core.routes.GetArticle;
 import dev.articles.core.routes.ListArticles;
 import dev.articles.core.store.ArticleStore;
@@ -17,6 +20,8 @@ import dev.articles.http.HttpFunction;
 import dev.articles.http.HttpResponse;
 import dev.articles.http.Priming;
 import dev.articles.http.endpoints.CreateArticleEndpoint;
+import dev.articles.http.endpoints.DeleteArticleEndpoint;
+import dev.articles.http.endpoints.EditArticleEndpoint;
 import dev.articles.http.endpoints.GetArticleEndpoint;
 import dev.articles.http.endpoints.ListArticlesEndpoint;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +63,18 @@ class PrimingIT {
                 .beforeCheckpoint(null);
 
         assertThat(statuses).containsExactly(400);
+        assertThat(itemsInTable()).isZero();
+    }
+
+    @Test
+    void editAndDeletePrimingAreNotFoundsAndWriteNothing() {
+        Editors editors = new Editors(TestEnvironments.EDITOR_SCOPE, TestEnvironments.EDITOR_GROUP);
+        Priming.change(env, recorded(new EditArticleEndpoint(
+                new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), editors))), "PATCH").beforeCheckpoint(null);
+        Priming.change(env, recorded(new DeleteArticleEndpoint(
+                new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), editors))), "DELETE").beforeCheckpoint(null);
+
+        assertThat(statuses).containsExactly(404, 404);
         assertThat(itemsInTable()).isZero();
     }
 

@@ -37,7 +37,7 @@ public final class DeleteArticleHandler implements RequestStreamHandler {
         DeleteArticleEndpoint endpoint = new DeleteArticleEndpoint(
                 new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), editors));
         function = new HttpFunction(env, endpoint);
-        priming = Priming.create(env, endpoint, () -> store.get(Priming.ABSENT_ID));
+        priming = Priming.change(env, endpoint, "DELETE");
     }
 
     @Override

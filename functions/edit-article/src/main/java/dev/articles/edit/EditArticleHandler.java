@@ -37,7 +37,7 @@ public final class EditArticleHandler implements RequestStreamHandler {
         EditArticleEndpoint endpoint = new EditArticleEndpoint(
                 new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), editors));
         function = new HttpFunction(env, endpoint);
-        priming = Priming.create(env, endpoint, () -> store.get(Priming.ABSENT_ID));
+        priming = Priming.change(env, endpoint, "PATCH");
     }
 
     @Override

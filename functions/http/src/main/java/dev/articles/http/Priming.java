@@ -47,6 +47,15 @@ public final class Priming implements Resource {
         return register(post(env, endpoint, "POST /articles", "/articles", "{}"), storeRead);
     }
 
+    /**
+     * PATCH or DELETE /articles/{id} of an id no article has, with {@code If-Match: *}: the store's consistent read
+     * finds nothing and the answer is 404, so nothing is written.
+     */
+    public static Priming change(Environment env, HttpFunction.Endpoint endpoint, String method) {
+        return register(request(env, endpoint, method, method + " /articles/{id}", "/articles/" + ABSENT_ID, "",
+                "{\"id\":\"" + ABSENT_ID + "\"}", method.equals("PATCH") ? "\"{}\"" : "null"));
+    }
+
     /** Registers the steps with the JVM's checkpoint. Keep the result: a CRaC context may hold it weakly. */
     private static Priming register(Runnable... steps) {
         Priming priming = new Priming(List.of(steps));
@@ -66,13 +75,14 @@ public final class Priming implements Resource {
 
     /**
      * One request as Lambda would deliver it, its response dropped. Its own HttpFunction, so the function's
-     * first real request is still the one logged as cold.
+     * first real request is still the one logged as cold. It carries {@code If-Match: *}, which only an edit and a
+     * delete read: without it they would answer 428 before reaching the store.
      */
     private static Runnable request(Environment env, HttpFunction.Endpoint endpoint, String method, String routeKey,
                                     String rawPath, String rawQueryString, String pathParameters, String body) {
         HttpFunction function = new HttpFunction(env, endpoint);
         byte[] event = ("{\"version\":\"2.0\",\"routeKey\":\"" + routeKey + "\",\"rawPath\":\"" + rawPath
-                + "\",\"rawQueryString\":\"" + rawQueryString + "\",\"headers\":{\"content-type\":\"application/json\"},"
+                + "\",\"rawQueryString\":\"" + rawQueryString + "\",\"headers\":{\"content-type\":\"application/json\",\"if-match\":\"*\"},"
                 + "\"requestContext\":{\"requestId\":\"snapstart-priming\",\"http\":{\"method\":\"" + method
                 + "\",\"path\":\"" + rawPath + "\"}},\"pathParameters\":" + pathParameters + ","
                 + "\"body\":" + body + ",\"isBase64Encoded\":false}").getBytes(StandardCharsets.UTF_8);

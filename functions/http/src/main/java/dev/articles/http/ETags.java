@@ -17,20 +17,19 @@ public final class ETags {
      * matches.
      */
     public static boolean ifMatch(String ifMatch, String etag) {
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
+        return names(ifMatch, etag, false);
     }
 
     /** True when {@code If-None-Match} names this ETag (or is "*"): the client's copy is current. */
     public static boolean matches(String ifNoneMatch, String etag) {
-        for (String candidate : ifNoneMatch.split(",")) {
+        return names(ifNoneMatch, etag, true);
+    }
+
+    /** Whether a comma-separated list of entity tags holds "*" or this one; {@code weak}: W/ tags count too. */
+    private static boolean names(String header, String etag, boolean weak) {
+        for (String candidate : header.split(",")) {
             String tag = candidate.strip();
-            if (tag.startsWith("W/")) {
+            if (weak && tag.startsWith("W/")) {
                 tag = tag.substring(2);
             }
             if (tag.equals("*") || tag.equals(etag)) {

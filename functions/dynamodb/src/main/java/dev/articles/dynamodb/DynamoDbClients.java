@@ -35,7 +35,7 @@ public final class DynamoDbClients {
 
     public static DynamoDbClient create(Environment env) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .region(Region.of(env.optional("AWS_REGION").orElse("us-east-1")))
+                .region(region(env))
                 .credentialsProvider(credentialsProvider(env))
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
@@ -48,6 +48,11 @@ public final class DynamoDbClients {
         // is declared empty, as a template must declare it for `sam local --env-vars` to set it.
         env.optional(ENDPOINT).map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /** The function's region, as Lambda sets it (us-east-1 where nothing does: tests, a local engine). */
+    public static Region region(Environment env) {
+        return Region.of(env.optional("AWS_REGION").orElse("us-east-1"));
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.articles.dynamodb.DynamoDbClients;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
@@ -34,7 +33,7 @@ final class CursorKeys {
         }
         String secretId = env.required(SECRET_ID);
         try (SecretsManagerClient client = SecretsManagerClient.builder()
-                .region(Region.of(env.optional("AWS_REGION").orElse("us-east-1")))
+                .region(DynamoDbClients.region(env))
                 .credentialsProvider(DynamoDbClients.credentialsProvider(env))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {

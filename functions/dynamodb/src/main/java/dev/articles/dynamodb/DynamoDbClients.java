@@ -27,6 +27,7 @@ public final class DynamoDbClients {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
+    static final String MAX_CONNECTIONS = "http.maxConnections";
     static final String CONTAINER_CREDENTIALS_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
     /** A local DynamoDB's URL (sam local's --env-vars); blank or unset in AWS. */
     static final String ENDPOINT = "DYNAMODB_ENDPOINT";
@@ -34,6 +35,7 @@ public final class DynamoDbClients {
     private DynamoDbClients() {}
 
     public static DynamoDbClient create(Environment env) {
+        keepPhaseConnections();
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .region(region(env))
                 .credentialsProvider(credentialsProvider(env))
@@ -48,6 +50,17 @@ public final class DynamoDbClients {
         // is declared empty, as a template must declare it for `sam local --env-vars` to set it.
         env.optional(ENDPOINT).map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /**
+     * A write sends up to {@link Phase#CONCURRENCY} requests at once, but the JDK keeps only
+     * {@code http.maxConnections} (default 5) idle keep-alive connections per host and closes the rest: every
+     * phase would open new ones (in AWS, a TLS handshake each). Read once, at the first connection: set before it.
+     */
+    static void keepPhaseConnections() {
+        if (System.getProperty(MAX_CONNECTIONS) == null) {
+            System.setProperty(MAX_CONNECTIONS, Integer.toString(Phase.CONCURRENCY));
+        }
     }
 
     /** The function's region, as Lambda sets it (us-east-1 where nothing does: tests, a local engine). */

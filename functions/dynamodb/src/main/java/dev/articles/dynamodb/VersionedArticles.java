@@ -7,13 +7,16 @@ import dev.articles.core.store.StoreUnavailableException;
 import dev.articles.core.store.StoredArticle;
 import dev.articles.core.store.VersionConflictException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -74,9 +77,7 @@ final class VersionedArticles {
      */
     void create(Article article, String createdBy) {
         ArticleVersion stored = ArticleVersion.created(article, createdBy, newWriteId());
-        for (String tag : article.tags()) {
-            Dynamo.call("put tag entry", () -> dynamo.putItem(r -> r.tableName(table).item(VersionedItems.tagEntry(stored, tag))));
-        }
+        Phase.all(article.tags().stream().map(tag -> putEntry(stored, tag)).toList());
         try {
             Dynamo.call("put article", () -> dynamo.putItem(r -> r.tableName(table).item(VersionedItems.article(stored))
                     .conditionExpression("attribute_not_exists(pk)")));
@@ -101,9 +102,7 @@ final class VersionedArticles {
             return;
         }
         Set<EntryKey> keep = current == null ? Set.of() : current.entryKeys();
-        for (EntryKey key : minus(repeated.entryKeys(), keep)) {
-            deleteOwn(key, repeated.writeId());
-        }
+        afterCommit(minus(repeated.entryKeys(), keep).stream().map(key -> deleteOwn(key, repeated.writeId())).toList());
         if (deleted) {
             throw new ArticleDeletedException(repeated.article().id());
         }
@@ -127,23 +126,19 @@ final class VersionedArticles {
         Article changed = updatedAt(next, now.isAfter(previous) ? now : previous.plusMillis(1));
         ArticleVersion updated = new ArticleVersion(changed, current.version() + 1, current.createdBy(), dropped, newWriteId());
 
-        // Before the commit: nothing here changes what a reader sees.
+        // Before the commit, all at once: nothing here changes what a reader sees, in any subset.
+        List<Phase.Request> before = new ArrayList<>();
         for (EntryKey leftover : minus(minus(current.staleEntries(), oldKeys), newKeys)) {
-            deleteOlderThan(leftover, updated.version()); // an earlier edit stopped after its commit
+            before.add(deleteOlderThan(leftover, updated.version())); // an earlier edit stopped after its commit
         }
-        for (EntryKey key : dropped) {
-            markPending(key);
-        }
-        for (String tag : next.tags()) {
-            Dynamo.call("put tag entry", () -> dynamo.putItem(r -> r.tableName(table).item(VersionedItems.tagEntry(updated, tag))));
-        }
+        dropped.forEach(key -> before.add(markPending(key)));
+        next.tags().forEach(tag -> before.add(putEntry(updated, tag)));
+        Phase.all(before);
         try {
             commit(VersionedItems.article(updated), current);
         } catch (VersionConflictException lost) {
             // Our entries at keys the current version lacks are invisible; remove them rather than leave them.
-            for (EntryKey key : minus(newKeys, oldKeys)) {
-                deleteOwn(key, updated.writeId());
-            }
+            afterCommit(minus(newKeys, oldKeys).stream().map(key -> deleteOwn(key, updated.writeId())).toList());
             throw lost;
         }
         cleanUp(updated);
@@ -158,13 +153,9 @@ final class VersionedArticles {
     void delete(ArticleVersion current, Instant now) {
         Set<EntryKey> entries = new LinkedHashSet<>(current.entryKeys());
         entries.addAll(current.staleEntries());
-        for (EntryKey key : current.entryKeys()) {
-            markPending(key);
-        }
+        Phase.all(current.entryKeys().stream().map(this::markPending).toList());
         commit(VersionedItems.tombstone(current, entries, now), current);
-        for (EntryKey key : entries) {
-            deleteOlderThan(key, current.version() + 1);
-        }
+        afterCommit(entries.stream().map(key -> deleteOlderThan(key, current.version() + 1)).toList());
     }
 
     /**
@@ -178,24 +169,30 @@ final class VersionedArticles {
         }
         if (VersionedItems.isTombstone(item)) {
             long version = VersionedItems.version(item);
-            VersionedItems.staleEntries(item).forEach(key -> deleteOlderThan(key, version));
+            afterCommit(VersionedItems.staleEntries(item).stream().map(key -> deleteOlderThan(key, version)).toList());
         } else {
             cleanUp(VersionedItems.fromItem(item));
         }
     }
 
-    /** After the commit; best effort, as a pending entry stays correct and the next writer finishes the rest. */
+    /** After the commit, all at once: the entries the committed version dropped deleted, its own confirmed. */
     private void cleanUp(ArticleVersion committed) {
-        for (EntryKey key : committed.staleEntries()) {
-            deleteOlderThan(key, committed.version());
-        }
-        for (EntryKey key : committed.entryKeys()) {
-            bestEffort(() -> dynamo.updateItem(r -> r.tableName(table).key(key.item())
-                    .updateExpression("REMOVE " + ArticleItems.PENDING)
-                    .conditionExpression("#w = :w")
-                    .expressionAttributeNames(Map.of("#w", VersionedItems.WRITE_ID))
-                    .expressionAttributeValues(Map.of(":w", VersionedItems.s(committed.writeId())))));
-        }
+        List<Phase.Request> requests = new ArrayList<>();
+        committed.staleEntries().forEach(key -> requests.add(deleteOlderThan(key, committed.version())));
+        committed.entryKeys().forEach(key -> requests.add(clearPending(key, committed.writeId())));
+        afterCommit(requests);
+    }
+
+    /**
+     * Requests after the commit, best effort: what a failed one leaves is a pending entry, which readers resolve
+     * against the article item, and which the next writer of the article finishes.
+     */
+    private void afterCommit(List<Phase.Request> requests) {
+        Phase.failures(requests).values().forEach(failure -> {
+            if (!(failure instanceof StoreUnavailableException)) {
+                throw failure; // not the database being away: our bug
+            }
+        });
     }
 
     /** The commit point: one conditional write of the article item, on the version the write started from. */
@@ -214,35 +211,58 @@ final class VersionedArticles {
         }
     }
 
+    /** A tag entry of {@code version}, pending (unconditional: an entry at the key is this article's, replaced). */
+    private Phase.Request putEntry(ArticleVersion version, String tag) {
+        return new Phase.Request(EntryKey.of(version.article(), version.version(), tag), () -> Dynamo.call("put tag entry",
+                () -> dynamo.putItem(r -> r.tableName(table).item(VersionedItems.tagEntry(version, tag)))));
+    }
+
     /** Before a commit that leaves this entry's version behind, so readers confirm it against the article item. */
-    private void markPending(EntryKey key) {
-        try {
-            Dynamo.call("mark tag entry", () -> dynamo.updateItem(r -> r.tableName(table).key(key.item())
-                    .updateExpression("SET " + ArticleItems.PENDING + " = :true")
-                    .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true)))));
-        } catch (ConditionalCheckFailedException gone) {
-            // Nothing to mark: a stopped write deleted it already.
-        }
+    private Phase.Request markPending(EntryKey key) {
+        return conditional(key, "mark tag entry", () -> dynamo.updateItem(r -> r.tableName(table).key(key.item())
+                .updateExpression("SET " + ArticleItems.PENDING + " = :true")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true)))));
+        // A refused condition: nothing to mark, a stopped write deleted it already.
+    }
+
+    /** After the commit: the entry confirmed, unless another write has put its own content there since. */
+    private Phase.Request clearPending(EntryKey key, String writeId) {
+        return conditional(key, "confirm tag entry", () -> dynamo.updateItem(r -> r.tableName(table).key(key.item())
+                .updateExpression("REMOVE " + ArticleItems.PENDING)
+                .conditionExpression("#w = :w")
+                .expressionAttributeNames(Map.of("#w", VersionedItems.WRITE_ID))
+                .expressionAttributeValues(Map.of(":w", VersionedItems.s(writeId)))));
     }
 
     /**
-     * Deletes an entry of an earlier version, never one a later (or concurrent) write has put at the same key.
-     * Best effort: such an entry is pending and invisible, and stays listed for the next writer to delete.
+     * Deletes an entry of an earlier version, never one a later (or concurrent) write has put at the same key
+     * (a refused condition); such an entry is pending and invisible, and stays listed for the next writer.
      */
-    private void deleteOlderThan(EntryKey key, long version) {
-        bestEffort(() -> dynamo.deleteItem(r -> r.tableName(table).key(key.item())
+    private Phase.Request deleteOlderThan(EntryKey key, long version) {
+        return conditional(key, "delete tag entry", () -> dynamo.deleteItem(r -> r.tableName(table).key(key.item())
                 .conditionExpression("attribute_not_exists(#v) OR #v < :v")
                 .expressionAttributeNames(Map.of("#v", VersionedItems.VERSION))
                 .expressionAttributeValues(Map.of(":v", VersionedItems.n(version)))));
     }
 
     /** Deletes an entry only while it holds what {@code writeId} put there. */
-    private void deleteOwn(EntryKey key, String writeId) {
-        bestEffort(() -> dynamo.deleteItem(r -> r.tableName(table).key(key.item())
+    private Phase.Request deleteOwn(EntryKey key, String writeId) {
+        return conditional(key, "delete own tag entry", () -> dynamo.deleteItem(r -> r.tableName(table).key(key.item())
                 .conditionExpression("#w = :w")
                 .expressionAttributeNames(Map.of("#w", VersionedItems.WRITE_ID))
                 .expressionAttributeValues(Map.of(":w", VersionedItems.s(writeId)))));
+    }
+
+    /** A conditional write of one entry, for which a refused condition means there is nothing left to do. */
+    private static Phase.Request conditional(EntryKey key, String what, Supplier<?> write) {
+        return new Phase.Request(key, () -> {
+            try {
+                Dynamo.call(what, write);
+            } catch (ConditionalCheckFailedException nothingToDo) {
+                // See the callers.
+            }
+        });
     }
 
     private Map<String, AttributeValue> get(String id) {
@@ -263,16 +283,5 @@ final class VersionedArticles {
         Set<EntryKey> result = new LinkedHashSet<>(a);
         result.removeAll(b);
         return result;
-    }
-
-    private static void bestEffort(Runnable write) {
-        try {
-            Dynamo.call("clean up tag entry", () -> {
-                write.run();
-                return null;
-            });
-        } catch (StoreUnavailableException | ConditionalCheckFailedException e) {
-            // See the callers: what is left stays invisible or correct, and is finished later.
-        }
     }
 }

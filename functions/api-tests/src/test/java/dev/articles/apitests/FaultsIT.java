@@ -6,6 +6,8 @@ import dev.articles.core.Environment;
 import dev.articles.apitests.testing.ApiEvent;
 import dev.articles.apitests.testing.ApiResponse;
 import dev.articles.apitests.testing.TestApi;
+import dev.articles.apitests.testing.TestContext;
+import dev.articles.core.RequestDeadline;
 import dev.articles.apitests.testing.TestEnvironments;
 import dev.articles.dynalite.TestDatabase;
 import dev.articles.faultproxy.Fault;
@@ -120,6 +122,55 @@ class FaultsIT {
         assertThat(created.status()).isEqualTo(201);
         proxy.clear();
         assertThat(direct.list("tag=stays-pending").json().get("items")).hasSize(1);
+    }
+
+    static Stream<Arguments> keyedWrites() {
+        return Stream.of(
+                Arguments.of("create", (Function<String, ApiEvent>) key -> ApiEvent.create(
+                        "{\"title\":\"hangs\",\"body\":\"b\",\"tags\":[\"h1\",\"h2\",\"h3\"]}").header("Idempotency-Key", key)),
+                Arguments.of("edit", (Function<String, ApiEvent>) key -> ApiEvent.edit(articleId,
+                        "{\"title\":\"hangs\",\"tags\":[\"h1\",\"h2\"]}").header("If-Match", "*").header("Idempotency-Key", key)),
+                Arguments.of("delete", (Function<String, ApiEvent>) key -> ApiEvent.delete(articleId)
+                        .header("If-Match", "*").header("Idempotency-Key", key)));
+    }
+
+    /**
+     * Every request hangs, in an invocation with 3 s left: the deadline, not the 4 s call timeout, ends the first
+     * call (its timeout is what is left less the store's reserve), and the write answers 503 before Lambda would stop it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("keyedWrites")
+    void aWriteWhoseEveryRequestHangsIs503BeforeTheDeadline(String write, Function<String, ApiEvent> request) {
+        proxy.inject(Fault.delay(Duration.ofSeconds(60)));
+        long started = System.nanoTime();
+        ApiResponse response = faulty.call(request.apply("hang-" + write), new TestContext(3_000));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.header("Retry-After")).isEqualTo("1");
+        assertThat(took).isLessThan(Duration.ofSeconds(3));
+        proxy.clear();
+        assertThat(direct.get(articleId).json().get("title").asText()).isEqualTo("there");
+    }
+
+    /**
+     * Every request answers just inside the socket timeout (1.9 s): one after another, the six calls of a keyed edit
+     * (claim, read, phase, commit, phase, complete) would take 11.4 s, past the function's 10 s. Bounded by the
+     * deadline, the write ends before it, whichever call the time runs out in (503 before the commit, 200 after).
+     */
+    @Test
+    void aWriteOfSlowCallsEndsBeforeTheFunctionTimesOut() {
+        String id = direct.create("{\"title\":\"slow\",\"body\":\"b\",\"tags\":[\"s1\",\"s2\"]}").json().get("id").asText();
+        proxy.inject(Fault.delay(Duration.ofMillis(1_900)));
+        long started = System.nanoTime();
+        ApiResponse response = faulty.call(ApiEvent.edit(id, "{\"title\":\"slower\",\"tags\":[\"s3\"]}")
+                .header("If-Match", "*").header("Idempotency-Key", "slow-edit"), new TestContext());
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(response.status()).isIn(200, 503);
+        assertThat(took).isLessThan(RequestDeadline.FUNCTION_TIMEOUT);
+        proxy.clear();
+        assertThat(direct.get(id).json().get("title").asText()).isEqualTo(response.status() == 200 ? "slower" : "slow");
     }
 
     @Test

@@ -3,11 +3,13 @@ package dev.articles.create;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.articles.core.Environment;
+import dev.articles.core.RequestDeadline;
 import dev.articles.core.routes.CreateArticle;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.dynamodb.DynamoArticleStore;
 import dev.articles.dynamodb.DynamoDbClients;
 import dev.articles.dynamodb.DynamoIdempotencyRecords;
+import dev.articles.http.CleanUpWarnings;
 import dev.articles.http.HttpFunction;
 import dev.articles.http.Priming;
 import dev.articles.http.endpoints.CreateArticleEndpoint;
@@ -31,9 +33,11 @@ public final class CreateArticleHandler implements RequestStreamHandler {
     CreateArticleHandler(Environment env) {
         DynamoDbClient dynamo = DynamoDbClients.create(env);
         String table = env.required("TABLE_NAME");
-        ArticleStore store = new DynamoArticleStore(dynamo, table);
-        CreateArticleEndpoint endpoint = new CreateArticleEndpoint(new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table)));
-        function = new HttpFunction(env, endpoint);
+        // Every DynamoDB call of a request ends in time for its answer: 503, never a Lambda timeout.
+        RequestDeadline deadline = new RequestDeadline();
+        ArticleStore store = new DynamoArticleStore(dynamo, table, deadline, CleanUpWarnings.stdout(env));
+        CreateArticleEndpoint endpoint = new CreateArticleEndpoint(new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table, deadline)));
+        function = new HttpFunction(env, endpoint, deadline);
         priming = Priming.create(env, endpoint, () -> store.get(Priming.ABSENT_ID));
     }
 

@@ -1,7 +1,9 @@
 package dev.articles.dynamodb;
 
+import dev.articles.core.RequestDeadline;
 import dev.articles.core.article.Article;
 import dev.articles.core.store.ArticleStore;
+import dev.articles.core.store.CleanUpLog;
 import dev.articles.core.store.ListFilter;
 import dev.articles.core.store.StoredArticle;
 import java.time.Instant;
@@ -31,12 +33,28 @@ public final class DynamoArticleStore implements ArticleStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Dynamo calls;
     private final VersionedArticles versions;
 
+    /**
+     * A store for tests and tools, outside a function: calls bounded by the client's timeouts alone, and a
+     * clean-up that fails after a commit fails the call, as nobody would hear of it.
+     */
     public DynamoArticleStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, new RequestDeadline(), (articleId, left, cause) -> {
+            throw cause;
+        });
+    }
+
+    /**
+     * A function's store: every call ends in time for the request's answer ({@link Dynamo}); clean-up a write
+     * leaves after its commit is reported to {@code cleanUps}.
+     */
+    public DynamoArticleStore(DynamoDbClient dynamo, String table, RequestDeadline deadline, CleanUpLog cleanUps) {
         this.dynamo = dynamo;
         this.table = table;
-        this.versions = new VersionedArticles(dynamo, table);
+        this.calls = new Dynamo(deadline);
+        this.versions = new VersionedArticles(dynamo, table, calls, cleanUps);
     }
 
     @Override
@@ -68,7 +86,7 @@ public final class DynamoArticleStore implements ArticleStore {
     public Page list(ListFilter filter, String afterListSk, int limit) {
         List<Article> items = new ArrayList<>(limit + 1);
         Set<String> ids = new HashSet<>();
-        PendingEntries entries = new PendingEntries(dynamo, table, filter);
+        PendingEntries entries = new PendingEntries(dynamo, calls, table, filter);
         Map<String, AttributeValue> startKey = null;
         String lastRead = afterListSk;
         String lastGroupShown = null;
@@ -78,7 +96,8 @@ public final class DynamoArticleStore implements ArticleStore {
             QueryRequest query = ListQueries.query(table, filter, afterListSk, limit + 1 - items.size());
             // Within a page, go on from the exact last key: an article may have two entries at one listSk.
             QueryRequest next = startKey == null ? query : query.toBuilder().exclusiveStartKey(startKey).build();
-            QueryResponse response = Dynamo.call("list articles", () -> dynamo.query(next));
+            QueryResponse response = calls.call("list articles",
+                    timeout -> dynamo.query(next.toBuilder().overrideConfiguration(timeout).build()));
             for (Map<String, AttributeValue> item : response.items()) {
                 String listSk = item.get(Keys.LIST_SK).s();
                 if (!listSk.equals(lastRead)) {

@@ -1,5 +1,6 @@
 package dev.articles.dynamodb;
 
+import dev.articles.core.RequestDeadline;
 import dev.articles.core.idempotency.IdempotencyKey;
 import dev.articles.core.idempotency.IdempotencyKeyInProgressException;
 import dev.articles.core.idempotency.IdempotencyKeyReusedException;
@@ -8,7 +9,8 @@ import dev.articles.core.store.StoreUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -32,16 +34,24 @@ public final class DynamoIdempotencyRecords implements IdempotencyRecords {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Dynamo calls;
 
+    /** Records whose calls are bounded by the client's timeouts alone: for tests and tools, outside a function. */
     public DynamoIdempotencyRecords(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, new RequestDeadline());
+    }
+
+    /** A function's records: every call ends in time for the request's answer ({@link Dynamo}). */
+    public DynamoIdempotencyRecords(DynamoDbClient dynamo, String table, RequestDeadline deadline) {
         this.dynamo = dynamo;
         this.table = table;
+        this.calls = new Dynamo(deadline);
     }
 
     @Override
     public Claim claim(IdempotencyKey key, String newArticleId, Instant now) {
         try {
-            call(() -> dynamo.putItem(r -> r.tableName(table)
+            call(timeout -> dynamo.putItem(r -> r.overrideConfiguration(timeout).tableName(table)
                     .item(Map.of(
                             "pk", s(key.recordKey()), "sk", s(SK),
                             "status", s(IN_PROGRESS),
@@ -58,7 +68,7 @@ public final class DynamoIdempotencyRecords implements IdempotencyRecords {
     }
 
     private Claim existing(IdempotencyKey key, String newArticleId, Instant now) {
-        Map<String, AttributeValue> record = call(() -> dynamo.getItem(r -> r.tableName(table)
+        Map<String, AttributeValue> record = call(timeout -> dynamo.getItem(r -> r.overrideConfiguration(timeout).tableName(table)
                 .key(key(key)).consistentRead(true))).item();
         if (record == null || record.isEmpty()) {
             throw inProgress(); // expired and removed this instant: the client's retry claims it afresh
@@ -79,7 +89,7 @@ public final class DynamoIdempotencyRecords implements IdempotencyRecords {
         }
         // The request that claimed it died or gave up: take over, and finish its create of the same article.
         try {
-            call(() -> dynamo.updateItem(r -> r.tableName(table).key(key(key))
+            call(timeout -> dynamo.updateItem(r -> r.overrideConfiguration(timeout).tableName(table).key(key(key))
                     .updateExpression("SET inProgressUntil = :until")
                     .conditionExpression("inProgressUntil = :seen")
                     .expressionAttributeValues(Map.of(
@@ -93,7 +103,7 @@ public final class DynamoIdempotencyRecords implements IdempotencyRecords {
 
     @Override
     public void complete(IdempotencyKey key) {
-        bestEffort(() -> dynamo.updateItem(r -> r.tableName(table).key(key(key))
+        bestEffort(timeout -> dynamo.updateItem(r -> r.overrideConfiguration(timeout).tableName(table).key(key(key))
                 .updateExpression("SET #status = :completed")
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":completed", s(COMPLETED)))));
@@ -101,7 +111,7 @@ public final class DynamoIdempotencyRecords implements IdempotencyRecords {
 
     @Override
     public void release(IdempotencyKey key) {
-        bestEffort(() -> dynamo.updateItem(r -> r.tableName(table).key(key(key))
+        bestEffort(timeout -> dynamo.updateItem(r -> r.overrideConfiguration(timeout).tableName(table).key(key(key))
                 .updateExpression("SET inProgressUntil = :zero")
                 .conditionExpression("#status = :inProgress")
                 .expressionAttributeNames(Map.of("#status", "status"))
@@ -116,16 +126,13 @@ public final class DynamoIdempotencyRecords implements IdempotencyRecords {
         return Map.of("pk", s(key.recordKey()), "sk", s(SK));
     }
 
-    private static <T> T call(Supplier<T> call) {
-        return Dynamo.call("idempotency record", call);
+    private <T> T call(Function<AwsRequestOverrideConfiguration, T> call) {
+        return calls.call("idempotency record", call);
     }
 
-    private static void bestEffort(Runnable call) {
+    private void bestEffort(Function<AwsRequestOverrideConfiguration, ?> call) {
         try {
-            call(() -> {
-                call.run();
-                return null;
-            });
+            call(call);
         } catch (StoreUnavailableException | ConditionalCheckFailedException e) {
             // See the callers: either outcome is recovered by the in-progress expiry.
         }

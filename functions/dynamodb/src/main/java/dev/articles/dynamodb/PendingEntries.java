@@ -25,12 +25,14 @@ final class PendingEntries {
             "publishedAt", "createdAt", VersionedItems.UPDATED_AT, VersionedItems.VERSION, VersionedItems.DELETED_AT};
 
     private final DynamoDbClient dynamo;
+    private final Dynamo calls;
     private final String table;
     private final ListFilter filter;
     private final Map<String, Optional<ArticleVersion>> current = new HashMap<>();
 
-    PendingEntries(DynamoDbClient dynamo, String table, ListFilter filter) {
+    PendingEntries(DynamoDbClient dynamo, Dynamo calls, String table, ListFilter filter) {
         this.dynamo = dynamo;
+        this.calls = calls;
         this.table = table;
         this.filter = filter;
     }
@@ -61,7 +63,7 @@ final class PendingEntries {
             names.put("#a" + i, SUMMARY[i]);
             projection.append(i == 0 ? "" : ",").append("#a").append(i);
         }
-        Map<String, AttributeValue> item = Dynamo.call("confirm article", () -> dynamo.getItem(r -> r
+        Map<String, AttributeValue> item = calls.call("confirm article", timeout -> dynamo.getItem(r -> r.overrideConfiguration(timeout)
                 .tableName(table).key(ArticleItems.articleKey(id)).consistentRead(true)
                 .projectionExpression(projection.toString()).expressionAttributeNames(names))).item();
         if (item == null || item.isEmpty() || VersionedItems.isTombstone(item)) {

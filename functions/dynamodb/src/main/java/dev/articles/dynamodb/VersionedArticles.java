@@ -3,6 +3,7 @@ package dev.articles.dynamodb;
 import dev.articles.core.article.Article;
 import dev.articles.core.article.ArticleNotFoundException;
 import dev.articles.core.store.ArticleDeletedException;
+import dev.articles.core.store.CleanUpLog;
 import dev.articles.core.store.StoreUnavailableException;
 import dev.articles.core.store.StoredArticle;
 import dev.articles.core.store.VersionConflictException;
@@ -16,7 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -33,10 +34,14 @@ final class VersionedArticles {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Dynamo calls;
+    private final CleanUpLog cleanUps;
 
-    VersionedArticles(DynamoDbClient dynamo, String table) {
+    VersionedArticles(DynamoDbClient dynamo, String table, Dynamo calls, CleanUpLog cleanUps) {
         this.dynamo = dynamo;
         this.table = table;
+        this.calls = calls;
+        this.cleanUps = cleanUps;
     }
 
     /**
@@ -79,7 +84,8 @@ final class VersionedArticles {
         ArticleVersion stored = ArticleVersion.created(article, createdBy, newWriteId());
         Phase.all(article.tags().stream().map(tag -> putEntry(stored, tag)).toList());
         try {
-            Dynamo.call("put article", () -> dynamo.putItem(r -> r.tableName(table).item(VersionedItems.article(stored))
+            calls.call("put article", timeout -> dynamo.putItem(r -> r.overrideConfiguration(timeout)
+                    .tableName(table).item(VersionedItems.article(stored))
                     .conditionExpression("attribute_not_exists(pk)")));
         } catch (ConditionalCheckFailedException alreadyWritten) {
             settleRepeatedCreate(stored);
@@ -102,7 +108,7 @@ final class VersionedArticles {
             return;
         }
         Set<EntryKey> keep = current == null ? Set.of() : current.entryKeys();
-        afterCommit(minus(repeated.entryKeys(), keep).stream().map(key -> deleteOwn(key, repeated.writeId())).toList());
+        afterCommit(repeated.article().id(), minus(repeated.entryKeys(), keep).stream().map(key -> deleteOwn(key, repeated.writeId())).toList());
         if (deleted) {
             throw new ArticleDeletedException(repeated.article().id());
         }
@@ -138,7 +144,7 @@ final class VersionedArticles {
             commit(VersionedItems.article(updated), current);
         } catch (VersionConflictException lost) {
             // Our entries at keys the current version lacks are invisible; remove them rather than leave them.
-            afterCommit(minus(newKeys, oldKeys).stream().map(key -> deleteOwn(key, updated.writeId())).toList());
+            afterCommit(updated.article().id(), minus(newKeys, oldKeys).stream().map(key -> deleteOwn(key, updated.writeId())).toList());
             throw lost;
         }
         cleanUp(updated);
@@ -155,7 +161,7 @@ final class VersionedArticles {
         entries.addAll(current.staleEntries());
         Phase.all(current.entryKeys().stream().map(this::markPending).toList());
         commit(VersionedItems.tombstone(current, entries, now), current);
-        afterCommit(entries.stream().map(key -> deleteOlderThan(key, current.version() + 1)).toList());
+        afterCommit(current.article().id(), entries.stream().map(key -> deleteOlderThan(key, current.version() + 1)).toList());
     }
 
     /**
@@ -169,7 +175,7 @@ final class VersionedArticles {
         }
         if (VersionedItems.isTombstone(item)) {
             long version = VersionedItems.version(item);
-            afterCommit(VersionedItems.staleEntries(item).stream().map(key -> deleteOlderThan(key, version)).toList());
+            afterCommit(id, VersionedItems.staleEntries(item).stream().map(key -> deleteOlderThan(key, version)).toList());
         } else {
             cleanUp(VersionedItems.fromItem(item));
         }
@@ -180,26 +186,31 @@ final class VersionedArticles {
         List<Phase.Request> requests = new ArrayList<>();
         committed.staleEntries().forEach(key -> requests.add(deleteOlderThan(key, committed.version())));
         committed.entryKeys().forEach(key -> requests.add(clearPending(key, committed.writeId())));
-        afterCommit(requests);
+        afterCommit(committed.article().id(), requests);
     }
 
     /**
      * Requests after the commit, best effort: what a failed one leaves is a pending entry, which readers resolve
-     * against the article item, and which the next writer of the article finishes.
+     * against the article item, and which the next writer of the article finishes. Not swallowed: reported.
      */
-    private void afterCommit(List<Phase.Request> requests) {
-        Phase.failures(requests).values().forEach(failure -> {
-            if (!(failure instanceof StoreUnavailableException)) {
-                throw failure; // not the database being away: our bug
-            }
+    private void afterCommit(String articleId, List<Phase.Request> requests) {
+        Map<Phase.Request, RuntimeException> failures = Phase.failures(requests);
+        if (failures.isEmpty()) {
+            return;
+        }
+        RuntimeException first = failures.values().iterator().next();
+        cleanUps.unfinished(articleId, failures.keySet().stream()
+                .map(r -> new CleanUpLog.Entry(r.entry().pk(), r.entry().sk())).toList(), first);
+        failures.values().stream().filter(e -> !(e instanceof StoreUnavailableException)).findFirst().ifPresent(bug -> {
+            throw bug; // not the database being away or out of time: our bug, a 500
         });
     }
 
     /** The commit point: one conditional write of the article item, on the version the write started from. */
     private void commit(Map<String, AttributeValue> item, ArticleVersion current) {
         try {
-            Dynamo.call("commit article", () -> dynamo.putItem(r -> {
-                r.tableName(table).item(item).expressionAttributeNames(Map.of("#v", VersionedItems.VERSION));
+            calls.call("commit article", timeout -> dynamo.putItem(r -> {
+                r.overrideConfiguration(timeout).tableName(table).item(item).expressionAttributeNames(Map.of("#v", VersionedItems.VERSION));
                 if (current.version() == 0) {
                     r.conditionExpression("attribute_exists(pk) AND attribute_not_exists(#v)");
                 } else {
@@ -213,13 +224,13 @@ final class VersionedArticles {
 
     /** A tag entry of {@code version}, pending (unconditional: an entry at the key is this article's, replaced). */
     private Phase.Request putEntry(ArticleVersion version, String tag) {
-        return new Phase.Request(EntryKey.of(version.article(), version.version(), tag), () -> Dynamo.call("put tag entry",
-                () -> dynamo.putItem(r -> r.tableName(table).item(VersionedItems.tagEntry(version, tag)))));
+        return new Phase.Request(EntryKey.of(version.article(), version.version(), tag), () -> calls.call("put tag entry",
+                timeout -> dynamo.putItem(r -> r.overrideConfiguration(timeout).tableName(table).item(VersionedItems.tagEntry(version, tag)))));
     }
 
     /** Before a commit that leaves this entry's version behind, so readers confirm it against the article item. */
     private Phase.Request markPending(EntryKey key) {
-        return conditional(key, "mark tag entry", () -> dynamo.updateItem(r -> r.tableName(table).key(key.item())
+        return conditional(key, "mark tag entry", timeout -> dynamo.updateItem(r -> r.overrideConfiguration(timeout).tableName(table).key(key.item())
                 .updateExpression("SET " + ArticleItems.PENDING + " = :true")
                 .conditionExpression("attribute_exists(pk)")
                 .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true)))));
@@ -228,7 +239,7 @@ final class VersionedArticles {
 
     /** After the commit: the entry confirmed, unless another write has put its own content there since. */
     private Phase.Request clearPending(EntryKey key, String writeId) {
-        return conditional(key, "confirm tag entry", () -> dynamo.updateItem(r -> r.tableName(table).key(key.item())
+        return conditional(key, "confirm tag entry", timeout -> dynamo.updateItem(r -> r.overrideConfiguration(timeout).tableName(table).key(key.item())
                 .updateExpression("REMOVE " + ArticleItems.PENDING)
                 .conditionExpression("#w = :w")
                 .expressionAttributeNames(Map.of("#w", VersionedItems.WRITE_ID))
@@ -240,7 +251,7 @@ final class VersionedArticles {
      * (a refused condition); such an entry is pending and invisible, and stays listed for the next writer.
      */
     private Phase.Request deleteOlderThan(EntryKey key, long version) {
-        return conditional(key, "delete tag entry", () -> dynamo.deleteItem(r -> r.tableName(table).key(key.item())
+        return conditional(key, "delete tag entry", timeout -> dynamo.deleteItem(r -> r.overrideConfiguration(timeout).tableName(table).key(key.item())
                 .conditionExpression("attribute_not_exists(#v) OR #v < :v")
                 .expressionAttributeNames(Map.of("#v", VersionedItems.VERSION))
                 .expressionAttributeValues(Map.of(":v", VersionedItems.n(version)))));
@@ -248,17 +259,17 @@ final class VersionedArticles {
 
     /** Deletes an entry only while it holds what {@code writeId} put there. */
     private Phase.Request deleteOwn(EntryKey key, String writeId) {
-        return conditional(key, "delete own tag entry", () -> dynamo.deleteItem(r -> r.tableName(table).key(key.item())
+        return conditional(key, "delete own tag entry", timeout -> dynamo.deleteItem(r -> r.overrideConfiguration(timeout).tableName(table).key(key.item())
                 .conditionExpression("#w = :w")
                 .expressionAttributeNames(Map.of("#w", VersionedItems.WRITE_ID))
                 .expressionAttributeValues(Map.of(":w", VersionedItems.s(writeId)))));
     }
 
     /** A conditional write of one entry, for which a refused condition means there is nothing left to do. */
-    private static Phase.Request conditional(EntryKey key, String what, Supplier<?> write) {
+    private Phase.Request conditional(EntryKey key, String what, Function<AwsRequestOverrideConfiguration, ?> write) {
         return new Phase.Request(key, () -> {
             try {
-                Dynamo.call(what, write);
+                calls.call(what, write);
             } catch (ConditionalCheckFailedException nothingToDo) {
                 // See the callers.
             }
@@ -266,7 +277,7 @@ final class VersionedArticles {
     }
 
     private Map<String, AttributeValue> get(String id) {
-        return Dynamo.call("get article", () -> dynamo.getItem(r -> r
+        return calls.call("get article", timeout -> dynamo.getItem(r -> r.overrideConfiguration(timeout)
                 .tableName(table).key(ArticleItems.articleKey(id)).consistentRead(true))).item();
     }
 

@@ -1,5 +1,6 @@
 package dev.articles.dynamodb;
 
+import dev.articles.core.RequestDeadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articles.core.article.Article;
@@ -27,7 +28,7 @@ final class TableView {
         this.dynamo = dynamo;
         this.table = table;
         this.store = new DynamoArticleStore(dynamo, table);
-        this.versions = new VersionedArticles(dynamo, table);
+        this.versions = new VersionedArticles(dynamo, table, new Dynamo(new RequestDeadline()), new RecordedCleanUps());
     }
 
     String table() {

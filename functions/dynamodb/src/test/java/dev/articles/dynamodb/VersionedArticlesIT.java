@@ -1,5 +1,6 @@
 package dev.articles.dynamodb;
 
+import dev.articles.core.RequestDeadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -381,7 +382,7 @@ class VersionedArticlesIT {
     }
 
     private static VersionedArticles versions(DynamoDbClient client, TableView view) {
-        return new VersionedArticles(client, view.table());
+        return new VersionedArticles(client, view.table(), new Dynamo(new RequestDeadline()), new RecordedCleanUps());
     }
 
     private static TableView freshTable() {

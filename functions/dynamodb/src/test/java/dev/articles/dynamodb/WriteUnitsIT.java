@@ -1,5 +1,6 @@
 package dev.articles.dynamodb;
 
+import dev.articles.core.RequestDeadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articles.core.article.Article;
@@ -44,7 +45,7 @@ class WriteUnitsIT {
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(meter))
                 .build();
-        versions = new VersionedArticles(metered, table);
+        versions = new VersionedArticles(metered, table, new Dynamo(new RequestDeadline()), new RecordedCleanUps());
     }
 
     @AfterAll

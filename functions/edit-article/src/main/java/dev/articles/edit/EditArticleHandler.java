@@ -3,12 +3,14 @@ package dev.articles.edit;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.articles.core.Environment;
+import dev.articles.core.RequestDeadline;
 import dev.articles.core.routes.EditArticle;
 import dev.articles.core.routes.Editors;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.dynamodb.DynamoArticleStore;
 import dev.articles.dynamodb.DynamoDbClients;
 import dev.articles.dynamodb.DynamoIdempotencyRecords;
+import dev.articles.http.CleanUpWarnings;
 import dev.articles.http.HttpFunction;
 import dev.articles.http.Priming;
 import dev.articles.http.endpoints.EditArticleEndpoint;
@@ -32,11 +34,13 @@ public final class EditArticleHandler implements RequestStreamHandler {
     EditArticleHandler(Environment env) {
         DynamoDbClient dynamo = DynamoDbClients.create(env);
         String table = env.required("TABLE_NAME");
-        ArticleStore store = new DynamoArticleStore(dynamo, table);
+        // Every DynamoDB call of a request ends in time for its answer: 503, never a Lambda timeout.
+        RequestDeadline deadline = new RequestDeadline();
+        ArticleStore store = new DynamoArticleStore(dynamo, table, deadline, CleanUpWarnings.stdout(env));
         Editors editors = new Editors(env.required("EDITOR_SCOPE"), env.required("EDITOR_GROUP"));
         EditArticleEndpoint endpoint = new EditArticleEndpoint(
-                new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), editors));
-        function = new HttpFunction(env, endpoint);
+                new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table, deadline), editors));
+        function = new HttpFunction(env, endpoint, deadline);
         priming = Priming.change(env, endpoint, "PATCH");
     }
 

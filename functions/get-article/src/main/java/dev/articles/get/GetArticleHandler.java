@@ -3,9 +3,11 @@ package dev.articles.get;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.articles.core.Environment;
+import dev.articles.core.RequestDeadline;
 import dev.articles.core.routes.GetArticle;
 import dev.articles.dynamodb.DynamoArticleStore;
 import dev.articles.dynamodb.DynamoDbClients;
+import dev.articles.http.CleanUpWarnings;
 import dev.articles.http.HttpFunction;
 import dev.articles.http.Priming;
 import dev.articles.http.endpoints.GetArticleEndpoint;
@@ -26,9 +28,10 @@ public final class GetArticleHandler implements RequestStreamHandler {
     }
 
     GetArticleHandler(Environment env) {
+        RequestDeadline deadline = new RequestDeadline();
         GetArticleEndpoint endpoint = new GetArticleEndpoint(new GetArticle(
-                new DynamoArticleStore(DynamoDbClients.create(env), env.required("TABLE_NAME"))));
-        function = new HttpFunction(env, endpoint);
+                new DynamoArticleStore(DynamoDbClients.create(env), env.required("TABLE_NAME"), deadline, CleanUpWarnings.stdout(env))));
+        function = new HttpFunction(env, endpoint, deadline);
         priming = Priming.fetch(env, endpoint);
     }
 

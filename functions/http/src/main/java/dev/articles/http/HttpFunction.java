@@ -2,9 +2,11 @@ package dev.articles.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.articles.core.Environment;
+import dev.articles.core.RequestDeadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 
 /**
  * What every function does around its route: read the event, answer every failure with Problem Details
@@ -22,12 +24,22 @@ public final class HttpFunction {
     }
 
     private final Endpoint endpoint;
+    private final RequestDeadline deadline;
     private final AccessLog log;
     private boolean coldStart = true;
 
-    /** Logs under the Lambda function's name, or the route's where there is none (tests). */
+    /** A route whose store does not read the deadline. */
     public HttpFunction(Environment env, Endpoint endpoint) {
+        this(env, endpoint, new RequestDeadline());
+    }
+
+    /**
+     * Logs under the Lambda function's name, or the route's where there is none (tests). Each request runs within
+     * {@code deadline}, set from the invocation's remaining time, which the store reads to answer in time.
+     */
+    public HttpFunction(Environment env, Endpoint endpoint, RequestDeadline deadline) {
         this.endpoint = endpoint;
+        this.deadline = deadline;
         this.log = new AccessLog(env.optional("AWS_LAMBDA_FUNCTION_NAME").orElse(endpoint.getClass().getSimpleName()), System.out);
     }
 
@@ -37,8 +49,9 @@ public final class HttpFunction {
         HttpRequest request = null;
         HttpResponse response;
         try {
-            request = ApiGatewayEvents.read(in);
-            response = respond(request);
+            HttpRequest read = ApiGatewayEvents.read(in);
+            request = read;
+            response = deadline.within(remaining(context), () -> respond(read));
         } catch (IOException e) {
             log.failure(lambdaRequestId, "unreadable API Gateway event", e);
             response = ProblemJson.response(new Problem(Problem.Type.INTERNAL_ERROR, "The request could not be processed."));
@@ -47,6 +60,11 @@ public final class HttpFunction {
         log.request(request == null ? "" : request.requestId(), lambdaRequestId, request, response.status(),
                 (System.nanoTime() - started) / 1000, coldStart);
         coldStart = false;
+    }
+
+    /** Until Lambda stops the function; without a context (priming, tests), a whole timeout. */
+    private static Duration remaining(Context context) {
+        return context == null ? RequestDeadline.FUNCTION_TIMEOUT : Duration.ofMillis(context.getRemainingTimeInMillis());
     }
 
     HttpResponse respond(HttpRequest request) {

@@ -3,10 +3,12 @@ package dev.articles.list;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.articles.core.Environment;
+import dev.articles.core.RequestDeadline;
 import dev.articles.core.paging.Cursors;
 import dev.articles.core.routes.ListArticles;
 import dev.articles.dynamodb.DynamoArticleStore;
 import dev.articles.dynamodb.DynamoDbClients;
+import dev.articles.http.CleanUpWarnings;
 import dev.articles.http.HttpFunction;
 import dev.articles.http.Priming;
 import dev.articles.http.endpoints.ListArticlesEndpoint;
@@ -28,9 +30,10 @@ public final class ListArticlesHandler implements RequestStreamHandler {
 
     ListArticlesHandler(Environment env) {
         Cursors cursors = CursorKeys.load(env);
+        RequestDeadline deadline = new RequestDeadline();
         ListArticlesEndpoint endpoint = new ListArticlesEndpoint(new ListArticles(
-                new DynamoArticleStore(DynamoDbClients.create(env), env.required("TABLE_NAME")), cursors));
-        function = new HttpFunction(env, endpoint);
+                new DynamoArticleStore(DynamoDbClients.create(env), env.required("TABLE_NAME"), deadline, CleanUpWarnings.stdout(env)), cursors));
+        function = new HttpFunction(env, endpoint, deadline);
         priming = Priming.list(env, endpoint);
     }
 

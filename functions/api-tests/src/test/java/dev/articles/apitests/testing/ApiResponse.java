@@ -20,9 +20,13 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
     }
 
     public static ApiResponse invoke(Invocable function, byte[] event) {
+        return invoke(function, event, new TestContext());
+    }
+
+    public static ApiResponse invoke(Invocable function, byte[] event, TestContext context) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            function.handle(new ByteArrayInputStream(event), out, new TestContext());
+            function.handle(new ByteArrayInputStream(event), out, context);
             JsonNode response = ApiEvent.JSON.readTree(out.toByteArray());
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             response.path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));

@@ -5,6 +5,8 @@ import dev.articles.http.endpoints.GetArticleEndpoint;
 import dev.articles.http.endpoints.CreateArticleEndpoint;
 import dev.articles.dynamodb.DynamoArticleStore;
 import dev.articles.core.Environment;
+import dev.articles.core.RequestDeadline;
+import dev.articles.http.CleanUpWarnings;
 import dev.articles.http.HttpFunction;
 import dev.articles.dynamodb.DynamoIdempotencyRecords;
 import dev.articles.core.paging.Cursors;
@@ -40,14 +42,16 @@ public final class TestApi {
     public TestApi(Environment env) {
         dynamo = DynamoDbClients.create(env);
         table = env.required("TABLE_NAME");
-        ArticleStore store = new DynamoArticleStore(dynamo, table);
-        create = new HttpFunction(env, new CreateArticleEndpoint(new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table))));
-        get = new HttpFunction(env, new GetArticleEndpoint(new GetArticle(store)));
+        RequestDeadline deadline = new RequestDeadline();
+        ArticleStore store = new DynamoArticleStore(dynamo, table, deadline, CleanUpWarnings.stdout(env));
+        DynamoIdempotencyRecords records = new DynamoIdempotencyRecords(dynamo, table, deadline);
+        create = new HttpFunction(env, new CreateArticleEndpoint(new CreateArticle(store, records)), deadline);
+        get = new HttpFunction(env, new GetArticleEndpoint(new GetArticle(store)), deadline);
         list = new HttpFunction(env, new ListArticlesEndpoint(new ListArticles(store,
-                new Cursors(env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)))));
+                new Cursors(env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)))), deadline);
         Editors editors = new Editors(TestEnvironments.EDITOR_SCOPE, TestEnvironments.EDITOR_GROUP);
-        edit = new HttpFunction(env, new EditArticleEndpoint(new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), editors)));
-        delete = new HttpFunction(env, new DeleteArticleEndpoint(new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), editors)));
+        edit = new HttpFunction(env, new EditArticleEndpoint(new EditArticle(store, records, editors)), deadline);
+        delete = new HttpFunction(env, new DeleteArticleEndpoint(new DeleteArticle(store, records, editors)), deadline);
         fallback = new HttpFunction(env, new RouteFallback());
     }
 
@@ -69,6 +73,11 @@ public final class TestApi {
 
     /** Routes the event as API Gateway would, by its route key. */
     public ApiResponse call(ApiEvent event) {
+        return call(event, new TestContext());
+    }
+
+    /** As {@link #call(ApiEvent)}, in an invocation with this context (e.g. its remaining time). */
+    public ApiResponse call(ApiEvent event, TestContext context) {
         HttpFunction function = switch (event.routeKey()) {
             case "POST /articles" -> create;
             case "GET /articles/{id}" -> get;
@@ -77,7 +86,7 @@ public final class TestApi {
             case "DELETE /articles/{id}" -> delete;
             default -> fallback;
         };
-        return ApiResponse.invoke(function::handle, event);
+        return ApiResponse.invoke(function::handle, event.toJson(), context);
     }
 
     public DynamoDbClient dynamo() {

@@ -4,13 +4,19 @@ import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import dev.articles.core.RequestDeadline;
 import java.util.UUID;
 
-/** The Lambda context a handler receives; only the request id matters to ours. */
-public record TestContext(String awsRequestId) implements Context {
+/** The Lambda context a handler receives; ours read the request id and the time left before the timeout. */
+public record TestContext(String awsRequestId, int remainingMillis) implements Context {
 
     public TestContext() {
-        this(UUID.randomUUID().toString());
+        this((int) RequestDeadline.FUNCTION_TIMEOUT.toMillis());
+    }
+
+    /** An invocation with {@code remainingMillis} left before Lambda would stop it. */
+    public TestContext(int remainingMillis) {
+        this(UUID.randomUUID().toString(), remainingMillis);
     }
 
     @Override public String getAwsRequestId() { return awsRequestId; }
@@ -21,7 +27,7 @@ public record TestContext(String awsRequestId) implements Context {
     @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:123456789012:function:test"; }
     @Override public CognitoIdentity getIdentity() { return null; }
     @Override public ClientContext getClientContext() { return null; }
-    @Override public int getRemainingTimeInMillis() { return 10_000; }
+    @Override public int getRemainingTimeInMillis() { return remainingMillis; }
     @Override public int getMemoryLimitInMB() { return 1024; }
     @Override public LambdaLogger getLogger() { return null; }
 }

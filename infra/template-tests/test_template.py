@@ -113,6 +113,10 @@ class TransformedTemplateTest(unittest.TestCase):
                 watched = json.dumps(list(alarms))
                 self.assertIn('"MetricName": "5xx"', watched)
                 self.assertIn('"MetricName": "ThrottledRequests"', watched)
+                # The EMF metric functions/http's CleanUpWarnings writes, per write function.
+                for fid in ("CreateArticleFunction", "EditArticleFunction", "DeleteArticleFunction"):
+                    self.assertIn('{"Namespace": "Articles", "MetricName": "UnfinishedCleanUps", "Dimensions": '
+                                  '[{"Name": "function", "Value": {"Ref": "%s"}}]}' % fid, watched)
                 for fid in self.of_type(stack, "AWS::Lambda::Function"):
                     for metric in ("Errors", "Throttles"):
                         self.assertTrue(any(a["Properties"].get("MetricName") == metric

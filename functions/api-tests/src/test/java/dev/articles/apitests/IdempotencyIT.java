@@ -1,6 +1,7 @@
 package dev.articles.apitests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.articles.apitests.testing.ApiEvent;
 import dev.articles.apitests.testing.ApiResponse;
@@ -8,7 +9,12 @@ import dev.articles.apitests.testing.TestApi;
 import dev.articles.core.article.ArticleIds;
 import dev.articles.core.idempotency.IdempotencyKey;
 import dev.articles.core.idempotency.IdempotencyRecords;
+import dev.articles.core.idempotency.IdempotencyKeyInProgressException;
+import dev.articles.dynalite.LocalDynamoDb;
+import dev.articles.dynalite.TestDatabase;
 import dev.articles.dynamodb.DynamoIdempotencyRecords;
+import dev.articles.faultproxy.FaultProxy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -101,6 +107,26 @@ class IdempotencyIT {
         assertThat(response.json().get("id").asText()).isEqualTo(id);
         assertThat(response.json().get("createdAt").asText()).isEqualTo(died.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
         assertThat(create("crashed", BODY).header("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    /**
+     * A claim of a key that exists is answered from the refused conditional write itself (ALL_OLD): one request.
+     * dynalite 4.0.0 ignores ReturnValuesOnConditionCheckFailure, so there the record is read after the refusal.
+     */
+    @Test
+    void aKeyThatExistsIsAnsweredFromTheRefusedClaimItself() {
+        Instant now = Instant.now();
+        String id = new ArticleIds().next(now);
+        new DynamoIdempotencyRecords(api.dynamo(), api.table()).claim(key("counted", BODY), id, now);
+        try (FaultProxy proxy = FaultProxy.start(TestDatabase.shared().endpoint());
+             DynamoDbClient counted = LocalDynamoDb.client(proxy.endpoint())) {
+            IdempotencyRecords records = new DynamoIdempotencyRecords(counted, api.table());
+            assertThat(records.claim(key("counted", BODY), id, now)).isEqualTo(new IdempotencyRecords.Claim(id, false));
+            assertThatThrownBy(() -> records.claim(key("counted", BODY), new ArticleIds().next(now), now))
+                    .isInstanceOf(IdempotencyKeyInProgressException.class);
+            assertThat(proxy.counts("PutItem").requests()).isEqualTo(2);
+            assertThat(proxy.counts("GetItem").requests()).isEqualTo(TestDatabase.shared().engineName().equals("dynalite") ? 2 : 0);
+        }
     }
 
     @Test

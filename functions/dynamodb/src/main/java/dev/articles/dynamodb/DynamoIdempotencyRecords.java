@@ -14,6 +14,7 @@ import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * Idempotency records, after the Powertools algorithm: one item per key, claimed IN_PROGRESS with a
@@ -25,8 +26,11 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 public final class DynamoIdempotencyRecords implements IdempotencyRecords {
 
     public static final Duration RETENTION = Duration.ofHours(24);
-    /** Longer than the function's timeout: past it, a claim whose request died may be taken over. */
-    static final Duration IN_PROGRESS_EXPIRY = Duration.ofSeconds(15);
+    /**
+     * The function's timeout and a second for the clocks of two function instances: the request that claimed a key
+     * has surely ended by then (answered, or stopped by Lambda), and a claim left IN_PROGRESS may be taken over.
+     */
+    public static final Duration IN_PROGRESS_EXPIRY = RequestDeadline.FUNCTION_TIMEOUT.plusSeconds(1);
 
     private static final String SK = "IDEMPOTENCY";
     private static final String IN_PROGRESS = "IN_PROGRESS";
@@ -60,16 +64,26 @@ public final class DynamoIdempotencyRecords implements IdempotencyRecords {
                             "inProgressUntil", n(now.plus(IN_PROGRESS_EXPIRY).toEpochMilli()),
                             "expiresAt", n(now.plus(RETENTION).getEpochSecond())))
                     .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
-                    .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))));
+                    .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))
+                    // A key that exists answers with its record in the refusal itself: one request, not put + get.
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
             return new Claim(newArticleId, false);
         } catch (ConditionalCheckFailedException held) {
-            return existing(key, newArticleId, now);
+            return existing(key, newArticleId, now, held.hasItem() ? held.item() : read(key));
         }
     }
 
-    private Claim existing(IdempotencyKey key, String newArticleId, Instant now) {
-        Map<String, AttributeValue> record = call(timeout -> dynamo.getItem(r -> r.overrideConfiguration(timeout).tableName(table)
+    /**
+     * The record, read consistently: only for an engine that refuses a condition without the item asked for.
+     * dynalite 4.0.0 does (it neither validates nor answers ReturnValuesOnConditionCheckFailure); DynamoDB and moto
+     * answer it, and a refused condition means the record exists, so there the claim is one request.
+     */
+    private Map<String, AttributeValue> read(IdempotencyKey key) {
+        return call(timeout -> dynamo.getItem(r -> r.overrideConfiguration(timeout).tableName(table)
                 .key(key(key)).consistentRead(true))).item();
+    }
+
+    private Claim existing(IdempotencyKey key, String newArticleId, Instant now, Map<String, AttributeValue> record) {
         if (record == null || record.isEmpty()) {
             throw inProgress(); // expired and removed this instant: the client's retry claims it afresh
         }

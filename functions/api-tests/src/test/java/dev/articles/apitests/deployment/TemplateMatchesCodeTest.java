@@ -7,6 +7,8 @@ import static dev.articles.apitests.deployment.ProjectTemplate.TABLE_ARN;
 import static dev.articles.apitests.deployment.ProjectTemplate.TEMPLATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.articles.core.RequestDeadline;
+import dev.articles.dynamodb.DynamoIdempotencyRecords;
 import dev.articles.http.endpoints.RouteTable;
 import dev.articles.template.FunctionSpec;
 import dev.articles.template.PolicyStatement;
@@ -14,6 +16,7 @@ import dev.articles.template.RouteSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,6 +69,18 @@ class TemplateMatchesCodeTest {
             assertThat(code).as("%s runs the endpoint for %s", simpleName, routeKey)
                     .containsPattern("new\\s+" + ROUTE_CLASSES.get(routeKey).getSimpleName() + "\\s*\\(");
         }
+    }
+
+    /**
+     * One setting: the template's Timeout is the code's FUNCTION_TIMEOUT, within which every request ends (its
+     * store calls are bounded by the invocation's deadline) and after which an Idempotency-Key's claim expires.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("functionIds")
+    void theTimeoutIsTheOneTheCodeEndsRequestsWithinAndIdempotencyClaimsOutlive(String functionId) {
+        Duration timeout = Duration.ofSeconds(TEMPLATE.function(functionId).timeoutSeconds());
+        assertThat(timeout).isEqualTo(RequestDeadline.FUNCTION_TIMEOUT);
+        assertThat(DynamoIdempotencyRecords.IN_PROGRESS_EXPIRY).isGreaterThan(timeout);
     }
 
     @Test

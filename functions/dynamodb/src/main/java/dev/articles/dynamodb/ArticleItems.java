@@ -1,5 +1,7 @@
 package dev.articles.dynamodb;
 
+import static dev.articles.dynamodb.Attributes.s;
+
 import dev.articles.core.article.Article;
 import dev.articles.core.article.Timestamps;
 import java.time.Instant;
@@ -72,7 +74,7 @@ public final class ArticleItems {
         putIfPresent(item, "author", article.author());
         putIfPresent(item, "source", article.source());
         putIfPresent(item, "sourceUrl", article.sourceUrl());
-        item.put("tags", AttributeValue.fromL(article.tags().stream().map(ArticleItems::s).toList()));
+        item.put("tags", AttributeValue.fromL(article.tags().stream().map(Attributes::s).toList()));
         item.put("publishedAt", s(Timestamps.format(article.publishedAt())));
         item.put("createdAt", s(Timestamps.formatMillis(article.createdAt())));
         item.put("updatedAt", s(Timestamps.formatMillis(article.updatedAt())));
@@ -89,9 +91,5 @@ public final class ArticleItems {
     private static String text(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? null : value.s();
-    }
-
-    static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
     }
 }

@@ -1,5 +1,8 @@
 package dev.articles.dynamodb;
 
+import static dev.articles.dynamodb.Attributes.s;
+import static dev.articles.dynamodb.Attributes.n;
+
 import dev.articles.core.RequestDeadline;
 import dev.articles.core.idempotency.IdempotencyKey;
 import dev.articles.core.idempotency.IdempotencyKeyInProgressException;
@@ -150,13 +153,5 @@ public final class DynamoIdempotencyRecords implements IdempotencyRecords {
         } catch (StoreUnavailableException | ConditionalCheckFailedException e) {
             // See the callers: either outcome is recovered by the in-progress expiry.
         }
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

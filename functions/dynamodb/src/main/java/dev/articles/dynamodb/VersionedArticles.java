@@ -214,7 +214,7 @@ final class VersionedArticles {
                 if (current.version() == 0) {
                     r.conditionExpression("attribute_exists(pk) AND attribute_not_exists(#v)");
                 } else {
-                    r.conditionExpression("#v = :v").expressionAttributeValues(Map.of(":v", VersionedItems.n(current.version())));
+                    r.conditionExpression("#v = :v").expressionAttributeValues(Map.of(":v", Attributes.n(current.version())));
                 }
             }));
         } catch (ConditionalCheckFailedException e) {
@@ -243,7 +243,7 @@ final class VersionedArticles {
                 .updateExpression("REMOVE " + ArticleItems.PENDING)
                 .conditionExpression("#w = :w")
                 .expressionAttributeNames(Map.of("#w", VersionedItems.WRITE_ID))
-                .expressionAttributeValues(Map.of(":w", VersionedItems.s(writeId)))));
+                .expressionAttributeValues(Map.of(":w", Attributes.s(writeId)))));
     }
 
     /**
@@ -254,7 +254,7 @@ final class VersionedArticles {
         return conditional(key, "delete tag entry", timeout -> dynamo.deleteItem(r -> r.overrideConfiguration(timeout).tableName(table).key(key.item())
                 .conditionExpression("attribute_not_exists(#v) OR #v < :v")
                 .expressionAttributeNames(Map.of("#v", VersionedItems.VERSION))
-                .expressionAttributeValues(Map.of(":v", VersionedItems.n(version)))));
+                .expressionAttributeValues(Map.of(":v", Attributes.n(version)))));
     }
 
     /** Deletes an entry only while it holds what {@code writeId} put there. */
@@ -262,7 +262,7 @@ final class VersionedArticles {
         return conditional(key, "delete own tag entry", timeout -> dynamo.deleteItem(r -> r.overrideConfiguration(timeout).tableName(table).key(key.item())
                 .conditionExpression("#w = :w")
                 .expressionAttributeNames(Map.of("#w", VersionedItems.WRITE_ID))
-                .expressionAttributeValues(Map.of(":w", VersionedItems.s(writeId)))));
+                .expressionAttributeValues(Map.of(":w", Attributes.s(writeId)))));
     }
 
     /** A conditional write of one entry, for which a refused condition means there is nothing left to do. */

@@ -1,5 +1,8 @@
 package dev.articles.dynamodb;
 
+import static dev.articles.dynamodb.Attributes.s;
+import static dev.articles.dynamodb.Attributes.n;
+
 import dev.articles.core.article.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,13 +99,5 @@ final class VersionedItems {
         AttributeValue writeId = item.get(WRITE_ID);
         return new ArticleVersion(ArticleItems.fromItem(item), version(item),
                 createdBy == null ? null : createdBy.s(), staleEntries(item), writeId == null ? null : writeId.s());
-    }
-
-    static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
-
-    static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
     }
 }

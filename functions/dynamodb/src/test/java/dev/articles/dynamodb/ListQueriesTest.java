@@ -1,12 +1,12 @@
 package dev.articles.dynamodb;
 
+import static dev.articles.dynamodb.Attributes.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articles.core.store.ListFilter;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** The exact Query each filter combination sends: one key condition, newest first, never a filter expression. */
@@ -15,10 +15,6 @@ class ListQueriesTest {
     static final Instant SINCE = Instant.parse("2019-01-01T00:00:00Z");
     static final Instant UNTIL = Instant.parse("2019-05-01T00:00:00Z");
     static final String AFTER = "2019-04-30T14:05:00.000000000Z#01JDQ8Z3V4K9T2X7M5N6P8R0SA";
-
-    static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
-    }
 
     @Test
     void allArticles() {

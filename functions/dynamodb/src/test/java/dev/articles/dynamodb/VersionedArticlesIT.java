@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -42,10 +43,10 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Edits and deletes against the real engine: one conditional write decides between concurrent writers, and a
- * write that stops between any two of its requests (the fault proxy fails every request from the N-th on, as
- * a crashed function would never send them) leaves every reader the whole old or the whole new version; a
- * retry, or the next writer, completes it and leaves no entry behind.
+ * Creates, edits and deletes against the real engine: one conditional write decides between concurrent writers,
+ * and a write that stops anywhere (the fault proxy fails every request from the N-th on, as a crashed function
+ * would never send them, or only the N-th, the rest of its phase going through) leaves every reader the whole old
+ * or the whole new version; a retry, or the next writer, completes it and leaves no entry behind.
  */
 class VersionedArticlesIT {
 
@@ -92,6 +93,8 @@ class VersionedArticlesIT {
                 Arguments.of("title only", (UnaryOperator<Article>) a -> with(a, "Coup attempt fails", a.author(), a.tags(), a.publishedAt())),
                 Arguments.of("tags and author", (UnaryOperator<Article>) a -> with(a, "Coup attempt fails", "Bob", List.of("politics", "military"), a.publishedAt())),
                 Arguments.of("publishedAt", (UnaryOperator<Article>) a -> with(a, a.title(), a.author(), a.tags(), PUBLISHED.plusSeconds(3600))),
+                Arguments.of("author, publishedAt and tags", (UnaryOperator<Article>) a -> with(a, a.title(), "Bob",
+                        List.of("politics", "military", "latin-america"), PUBLISHED.plusSeconds(7200))),
                 Arguments.of("all tags removed", (UnaryOperator<Article>) a -> with(a, a.title(), null, List.of(), a.publishedAt())));
     }
 
@@ -210,9 +213,27 @@ class VersionedArticlesIT {
         assertThat(view.tagEntries(article.id())).isEmpty();
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("edits")
-    void anEditStoppedBetweenAnyTwoWritesShowsOneWholeVersionAndIsCompleted(String name, UnaryOperator<Article> change) {
+    /**
+     * How a write is stopped: every request from the n-th on fails (a crash, or a lost database), or only the n-th
+     * fails for good, the others of its phase going through (a phase's requests are in flight together, so a write
+     * can stop with any of them done). The client sends each request once, so a failed one stays failed.
+     */
+    enum Stop {
+        FROM_THE_NTH_ON, ONLY_THE_NTH;
+
+        Fault fault(int n) {
+            Fault fault = Fault.internalServerError().after(n);
+            return this == ONLY_THE_NTH ? fault.times(1) : fault;
+        }
+    }
+
+    static Stream<Arguments> editsAndStops() {
+        return edits().flatMap(edit -> Stream.of(Stop.values()).map(stop -> Arguments.of(edit.get()[0], edit.get()[1], stop)));
+    }
+
+    @ParameterizedTest(name = "{0}, {2}")
+    @MethodSource("editsAndStops")
+    void anEditStoppedAnywhereShowsOneWholeVersionAndIsCompleted(String name, UnaryOperator<Article> change, Stop stop) {
         int writes = requestsOf(view -> {
             VersionedArticles versions = versions(db.client(), view);
             Article before = original();
@@ -222,7 +243,7 @@ class VersionedArticlesIT {
             versions(faulty, view).edit(current, change.apply(before), NOW);
         });
         assertThat(writes).isGreaterThan(1);
-        for (int passed = 0; passed < writes; passed++) {
+        for (int n = 0; n < writes; n++) {
             TableView view = freshTable();
             VersionedArticles versions = versions(db.client(), view);
             Article before = original();
@@ -230,7 +251,7 @@ class VersionedArticlesIT {
             versions.create(before, null);
             ArticleVersion current = versions.read(before.id()).orElseThrow();
             proxy.clear();
-            proxy.inject(Fault.internalServerError().after(passed));
+            proxy.inject(stop.fault(n));
             try {
                 versions(faulty, view).edit(current, after, NOW);
             } catch (StoreUnavailableException stopped) {
@@ -240,7 +261,7 @@ class VersionedArticlesIT {
 
             ArticleVersion seen = view.current(before.id()).orElseThrow();
             Article shown = seen.article();
-            assertThat(shown).as("after %d of %d writes", passed, writes).isIn(before, after);
+            assertThat(shown).as("request %d of %d failed (%s)", n, writes, stop).isIn(before, after);
             view.assertListsShow(Optional.of(shown), before, after);
 
             if (shown.equals(before)) {
@@ -253,8 +274,9 @@ class VersionedArticlesIT {
         }
     }
 
-    @Test
-    void aDeleteStoppedBetweenAnyTwoWritesLeavesTheArticleWholeOrGoneAndIsCompleted() {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Stop.class)
+    void aDeleteStoppedAnywhereLeavesTheArticleWholeOrGoneAndIsCompleted(Stop stop) {
         int writes = requestsOf(view -> {
             VersionedArticles versions = versions(db.client(), view);
             Article article = original();
@@ -264,14 +286,14 @@ class VersionedArticlesIT {
             versions(faulty, view).delete(current, NOW);
         });
         assertThat(writes).isGreaterThan(1);
-        for (int passed = 0; passed < writes; passed++) {
+        for (int n = 0; n < writes; n++) {
             TableView view = freshTable();
             VersionedArticles versions = versions(db.client(), view);
             Article article = original();
             versions.create(article, null);
             ArticleVersion current = versions.read(article.id()).orElseThrow();
             proxy.clear();
-            proxy.inject(Fault.internalServerError().after(passed));
+            proxy.inject(stop.fault(n));
             try {
                 versions(faulty, view).delete(current, NOW);
             } catch (StoreUnavailableException stopped) {
@@ -281,7 +303,7 @@ class VersionedArticlesIT {
 
             Optional<ArticleVersion> seen = view.current(article.id());
             if (seen.isPresent()) {
-                assertThat(seen.get().article()).as("after %d of %d writes", passed, writes).isEqualTo(article);
+                assertThat(seen.get().article()).as("request %d of %d failed (%s)", n, writes, stop).isEqualTo(article);
             }
             view.assertListsShow(seen.map(ArticleVersion::article), article);
 
@@ -292,6 +314,35 @@ class VersionedArticlesIT {
             }
             view.assertListsShow(Optional.empty(), article);
             assertThat(view.tagEntries(article.id())).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Stop.class)
+    void aCreateStoppedAnywhereShowsTheArticleWholeOrNowhereAndIsCompletedByItsRetry(Stop stop) {
+        int writes = requestsOf(view -> versions(faulty, view).create(original(), "sub-ann"));
+        assertThat(writes).isGreaterThan(1);
+        for (int n = 0; n < writes; n++) {
+            TableView view = freshTable();
+            Article article = original();
+            proxy.clear();
+            proxy.inject(stop.fault(n));
+            try {
+                versions(faulty, view).create(article, "sub-ann");
+            } catch (StoreUnavailableException stopped) {
+                // See above.
+            }
+            proxy.clear();
+
+            Optional<ArticleVersion> seen = view.current(article.id());
+            if (seen.isPresent()) {
+                assertThat(seen.get().article()).as("request %d of %d failed (%s)", n, writes, stop).isEqualTo(article);
+            }
+            view.assertListsShow(seen.map(ArticleVersion::article), article);
+
+            versions(db.client(), view).create(article, "sub-ann"); // the idempotent retry: the same article
+            view.assertListsShow(Optional.of(article), article);
+            view.assertClean(article.id());
         }
     }
 

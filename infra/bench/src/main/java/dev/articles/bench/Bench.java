@@ -35,10 +35,28 @@ public final class Bench {
             System.exit(2);
             return;
         }
-        String report = run(root, options, Progress.stderr());
-        System.out.println(report);
-        ReportFile.write(options.out(), report, options.quick());
+        if (!options.onlyWrites()) {
+            String report = run(root, options, Progress.stderr());
+            System.out.println(report);
+            ReportFile.write(options.out(), report, options.quick());
+        }
+        // Its own block of the page, so that `--only writes` rewrites it alone.
+        String writes = writes(root, options, Progress.stderr()).markdown();
+        System.out.println(writes);
+        if (options.quick() && !options.onlyWrites()) {
+            Files.writeString(options.out(), Files.readString(options.out()) + "\n" + writes);
+        } else {
+            ReportFile.write(options.out(), writes, options.quick(), ReportFile.WRITES_BEGIN, ReportFile.WRITES_END);
+        }
         Progress.stderr().say("written to %s", root.relativize(options.out()));
+    }
+
+    /** The write-latency section: serve on its own dynalite, behind a simulated round trip. */
+    static WriteLatency.Result writes(Path root, Options options, Progress progress) throws IOException {
+        SamTemplate template = SamTemplate.load(root.resolve(ProjectRoot.TEMPLATE));
+        List<BenchFunction> functions = BenchFunction.all(root, template.functions());
+        FunctionJdk jdk = FunctionJdk.forFeature(functions.getFirst().spec().javaFeatureVersion());
+        return WriteLatency.measure(root, template, jdk, localJar(root), options.writeWarmUp(), options.writeRequests(), progress);
     }
 
     public static String run(Path root, Options options, Progress progress) throws IOException {

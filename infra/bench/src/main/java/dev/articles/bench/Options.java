@@ -4,23 +4,31 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The command line: {@code [--quick] [--out FILE] [--skip-gateway] [--skip-lists]}.
- * {@code --quick} is a smoke run of every part in about a minute; its figures mean nothing.
+ * The command line: {@code [--quick] [--out FILE] [--skip-gateway] [--skip-lists] [--only writes]}.
+ * {@code --quick} is a smoke run of every part in about a minute; its figures mean nothing. {@code --only writes}
+ * runs the write-latency section alone (a few minutes) and rewrites only that section of the page.
  */
-public record Options(boolean quick, Path out, boolean gateway, boolean lists) {
+public record Options(boolean quick, Path out, boolean gateway, boolean lists, boolean onlyWrites) {
 
-    static final String USAGE = "usage: infra/bench/run [--quick] [--out FILE] [--skip-gateway] [--skip-lists]";
+    static final String USAGE = "usage: infra/bench/run [--quick] [--out FILE] [--skip-gateway] [--skip-lists] [--only writes]";
 
     public static Options parse(List<String> args, Path projectRoot) {
         boolean quick = false;
         boolean gateway = true;
         boolean lists = true;
+        boolean onlyWrites = false;
         Path out = null;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--quick" -> quick = true;
                 case "--skip-gateway" -> gateway = false;
                 case "--skip-lists" -> lists = false;
+                case "--only" -> {
+                    if (i + 1 == args.size() || !args.get(++i).equals("writes")) {
+                        throw new IllegalArgumentException("--only takes one section: writes\n" + USAGE);
+                    }
+                    onlyWrites = true;
+                }
                 case "--out" -> {
                     if (i + 1 == args.size()) {
                         throw new IllegalArgumentException("--out needs a file");
@@ -35,7 +43,7 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists) {
             out = quick ? projectRoot.resolve("infra/bench/target/performance-quick.md")
                     : projectRoot.resolve("docs/performance.md");
         }
-        return new Options(quick, out, gateway, lists);
+        return new Options(quick, out, gateway, lists, onlyWrites);
     }
 
     /** Article counts the list pages are measured at. */
@@ -59,6 +67,15 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists) {
     /** Enough invocations for C2 to compile the hot paths before the steady state is measured. */
     public WarmJit.Plan jitPlan() {
         return quick ? new WarmJit.Plan(1, 20, 50) : new WarmJit.Plan(3, 2_000, 3_000);
+    }
+
+    /** Writes sent first at each point, then timed. */
+    public int writeWarmUp() {
+        return quick ? 2 : 10;
+    }
+
+    public int writeRequests() {
+        return quick ? 5 : 41;
     }
 
     public GatewayBench.Plan gatewayPlan() {

@@ -12,24 +12,36 @@ public final class ReportFile {
 
     static final String BEGIN = "<!-- bench:begin (written by infra/bench/run; edits here are overwritten) -->";
     static final String END = "<!-- bench:end -->";
+    /** The write-latency section's own block: {@code --only writes} rewrites it alone. */
+    static final String WRITES_BEGIN = "<!-- bench:writes:begin (written by infra/bench/run; edits here are overwritten) -->";
+    static final String WRITES_END = "<!-- bench:writes:end -->";
 
     private ReportFile() {}
 
     public static void write(Path file, String report, boolean whole) throws IOException {
+        write(file, report, whole, BEGIN, END);
+    }
+
+    /** As {@link #write(Path, String, boolean)}, between the given markers. */
+    public static void write(Path file, String report, boolean whole, String begin, String end) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Files.writeString(file, whole ? report : merge(Files.exists(file) ? Files.readString(file) : null, report));
+        Files.writeString(file, whole ? report : merge(Files.exists(file) ? Files.readString(file) : null, report, begin, end));
     }
 
     static String merge(String page, String report) {
-        String block = BEGIN + "\n" + report + END;
+        return merge(page, report, BEGIN, END);
+    }
+
+    static String merge(String page, String report, String beginMarker, String endMarker) {
+        String block = beginMarker + "\n" + report + endMarker;
         if (page == null) {
             return "# Performance\n\n" + block + "\n";
         }
-        int begin = page.indexOf(BEGIN);
-        int end = page.indexOf(END);
+        int begin = page.indexOf(beginMarker);
+        int end = page.indexOf(endMarker);
         if (begin < 0 || end < begin) {
             return page.stripTrailing() + "\n\n" + block + "\n";
         }
-        return page.substring(0, begin) + block + page.substring(end + END.length());
+        return page.substring(0, begin) + block + page.substring(end + endMarker.length());
     }
 }

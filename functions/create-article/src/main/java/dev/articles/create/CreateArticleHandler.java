@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.articles.core.Environment;
 import dev.articles.core.routes.CreateArticle;
+import dev.articles.core.routes.WriteAccess;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.dynamodb.DynamoArticleStore;
 import dev.articles.dynamodb.DynamoDbClients;
@@ -32,7 +33,8 @@ public final class CreateArticleHandler implements RequestStreamHandler {
         DynamoDbClient dynamo = DynamoDbClients.create(env);
         String table = env.required("TABLE_NAME");
         ArticleStore store = new DynamoArticleStore(dynamo, table);
-        CreateArticleEndpoint endpoint = new CreateArticleEndpoint(new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table)));
+        CreateArticleEndpoint endpoint = new CreateArticleEndpoint(
+                new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table), WriteAccess.of(env)));
         function = new HttpFunction(env, endpoint);
         priming = Priming.create(env, endpoint, () -> store.get(Priming.ABSENT_ID));
     }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.articles.core.Environment;
 import dev.articles.core.routes.DeleteArticle;
 import dev.articles.core.routes.Editors;
+import dev.articles.core.routes.WriteAccess;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.dynamodb.DynamoArticleStore;
 import dev.articles.dynamodb.DynamoDbClients;
@@ -35,7 +36,7 @@ public final class DeleteArticleHandler implements RequestStreamHandler {
         ArticleStore store = new DynamoArticleStore(dynamo, table);
         Editors editors = new Editors(env.required("EDITOR_SCOPE"), env.required("EDITOR_GROUP"));
         DeleteArticleEndpoint endpoint = new DeleteArticleEndpoint(
-                new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), editors));
+                new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), WriteAccess.of(env), editors));
         function = new HttpFunction(env, endpoint);
         priming = Priming.change(env, endpoint, "DELETE");
     }

@@ -16,6 +16,7 @@ import dev.articles.http.endpoints.DeleteArticleEndpoint;
 import dev.articles.http.endpoints.EditArticleEndpoint;
 import dev.articles.core.routes.GetArticle;
 import dev.articles.core.routes.ListArticles;
+import dev.articles.core.routes.WriteAccess;
 import dev.articles.http.endpoints.RouteFallback;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.dynamodb.DynamoDbClients;
@@ -41,13 +42,14 @@ public final class TestApi {
         dynamo = DynamoDbClients.create(env);
         table = env.required("TABLE_NAME");
         ArticleStore store = new DynamoArticleStore(dynamo, table);
-        create = new HttpFunction(env, new CreateArticleEndpoint(new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table))));
+        WriteAccess access = WriteAccess.of(env);
+        create = new HttpFunction(env, new CreateArticleEndpoint(new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table), access)));
         get = new HttpFunction(env, new GetArticleEndpoint(new GetArticle(store)));
         list = new HttpFunction(env, new ListArticlesEndpoint(new ListArticles(store,
                 new Cursors(env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)))));
         Editors editors = new Editors(TestEnvironments.EDITOR_SCOPE, TestEnvironments.EDITOR_GROUP);
-        edit = new HttpFunction(env, new EditArticleEndpoint(new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), editors)));
-        delete = new HttpFunction(env, new DeleteArticleEndpoint(new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), editors)));
+        edit = new HttpFunction(env, new EditArticleEndpoint(new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), access, editors)));
+        delete = new HttpFunction(env, new DeleteArticleEndpoint(new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), access, editors)));
         fallback = new HttpFunction(env, new RouteFallback());
     }
 

@@ -20,15 +20,27 @@ public final class CreateArticle {
 
     private final ArticleStore store;
     private final IdempotencyRecords idempotency;
+    private final WriteAccess access;
     private final ArticleIds ids = new ArticleIds();
 
-    public CreateArticle(ArticleStore store, IdempotencyRecords idempotency) {
+    public CreateArticle(ArticleStore store, IdempotencyRecords idempotency, WriteAccess access) {
         this.store = store;
         this.idempotency = idempotency;
+        this.access = access;
     }
 
-    /** The caller's {@code name} is the author of an article that names none; its {@code sub} is kept with it. */
+    /** @throws UnauthenticatedException where writes are authenticated and the caller holds no token */
+    public Caller admit(Caller caller) {
+        return access.admit(caller);
+    }
+
+    /**
+     * The caller's {@code name} is the author of an article that names none; its {@code sub} is kept with it.
+     *
+     * @throws UnauthenticatedException where writes are authenticated and the caller holds no token
+     */
     public Created create(RawArticle fields, Caller caller, Optional<IdempotencyKey> key) {
+        admit(caller);
         ArticleDraft draft = ArticleValidator.validate(fields).withDefaultAuthor(caller.name());
         Instant now = Timestamps.nowMillis();
         String id = ids.next(now);

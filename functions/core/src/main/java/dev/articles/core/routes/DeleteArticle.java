@@ -17,12 +17,19 @@ public final class DeleteArticle {
 
     private final ArticleStore store;
     private final IdempotencyRecords idempotency;
+    private final WriteAccess access;
     private final Editors editors;
 
-    public DeleteArticle(ArticleStore store, IdempotencyRecords idempotency, Editors editors) {
+    public DeleteArticle(ArticleStore store, IdempotencyRecords idempotency, WriteAccess access, Editors editors) {
         this.store = store;
         this.idempotency = idempotency;
+        this.access = access;
         this.editors = editors;
+    }
+
+    /** @throws UnauthenticatedException where writes are authenticated and the caller holds no token */
+    public Caller admit(Caller caller) {
+        return access.admit(caller);
     }
 
     /**
@@ -30,6 +37,7 @@ public final class DeleteArticle {
      * @throws ArticleNotFoundException as the exceptions of {@link EditArticle#edit}, but for the patch's
      */
     public boolean delete(String id, Predicate<Article> isExpected, Caller caller, Optional<IdempotencyKey> key) {
+        admit(caller);
         if (!ArticleIds.isValid(id)) {
             throw new ArticleNotFoundException(id);
         }

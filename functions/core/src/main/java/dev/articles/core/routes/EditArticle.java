@@ -24,16 +24,24 @@ public final class EditArticle {
 
     private final ArticleStore store;
     private final IdempotencyRecords idempotency;
+    private final WriteAccess access;
     private final Editors editors;
 
-    public EditArticle(ArticleStore store, IdempotencyRecords idempotency, Editors editors) {
+    public EditArticle(ArticleStore store, IdempotencyRecords idempotency, WriteAccess access, Editors editors) {
         this.store = store;
         this.idempotency = idempotency;
+        this.access = access;
         this.editors = editors;
+    }
+
+    /** @throws UnauthenticatedException where writes are authenticated and the caller holds no token */
+    public Caller admit(Caller caller) {
+        return access.admit(caller);
     }
 
     /**
      * @param isExpected whether a version is the one the client edited (its If-Match; always true for {@code *})
+     * @throws UnauthenticatedException         where writes are authenticated and the caller holds no token
      * @throws ArticleNotFoundException          for an unknown id
      * @throws dev.articles.core.store.ArticleDeletedException for a deleted article
      * @throws NotAllowedException               for a caller who is neither the creator nor an editor
@@ -42,6 +50,7 @@ public final class EditArticle {
      */
     public Edited edit(String id, Predicate<Article> isExpected, Caller caller, RawArticle patch,
             Optional<IdempotencyKey> key) {
+        admit(caller);
         if (!ArticleIds.isValid(id)) {
             throw new ArticleNotFoundException(id);
         }

@@ -25,6 +25,7 @@ import dev.articles.http.endpoints.DeleteArticleEndpoint;
 import dev.articles.http.endpoints.EditArticleEndpoint;
 import dev.articles.http.endpoints.GetArticleEndpoint;
 import dev.articles.http.endpoints.ListArticlesEndpoint;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,8 @@ class PrimingIT {
 
     @Test
     void createPrimingIsRejectedAndWritesNothing() {
-        Priming.create(env, recorded(new CreateArticleEndpoint(new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table), WriteAccess.AUTHENTICATED))),
+        Priming.create(env, recorded(new CreateArticleEndpoint(new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table),
+                        WriteAccess.AUTHENTICATED, Clock.systemUTC()))),
                 () -> store.get(Priming.ABSENT_ID))
                 .beforeCheckpoint(null);
 
@@ -74,9 +76,9 @@ class PrimingIT {
     void editAndDeletePrimingAreNotFoundsAndWriteNothing() {
         Editors editors = new Editors(TestEnvironments.EDITOR_SCOPE, TestEnvironments.EDITOR_GROUP);
         Priming.change(env, recorded(new EditArticleEndpoint(
-                new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), WriteAccess.AUTHENTICATED, editors))), "PATCH").beforeCheckpoint(null);
+                new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), WriteAccess.AUTHENTICATED, editors, Clock.systemUTC()))), "PATCH").beforeCheckpoint(null);
         Priming.change(env, recorded(new DeleteArticleEndpoint(
-                new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), WriteAccess.AUTHENTICATED, editors))), "DELETE").beforeCheckpoint(null);
+                new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), WriteAccess.AUTHENTICATED, editors, Clock.systemUTC()))), "DELETE").beforeCheckpoint(null);
 
         assertThat(statuses).containsExactly(404, 404);
         assertThat(itemsInTable()).isZero();

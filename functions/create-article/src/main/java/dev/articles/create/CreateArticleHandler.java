@@ -13,6 +13,7 @@ import dev.articles.http.HttpFunction;
 import dev.articles.http.Priming;
 import dev.articles.http.endpoints.CreateArticleEndpoint;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import java.time.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,7 +35,7 @@ public final class CreateArticleHandler implements RequestStreamHandler {
         String table = env.required("TABLE_NAME");
         ArticleStore store = new DynamoArticleStore(dynamo, table);
         CreateArticleEndpoint endpoint = new CreateArticleEndpoint(
-                new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table), WriteAccess.of(env)));
+                new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table), WriteAccess.of(env), Clock.systemUTC()));
         function = new HttpFunction(env, endpoint);
         priming = Priming.create(env, endpoint, () -> store.get(Priming.ABSENT_ID));
     }

@@ -13,6 +13,7 @@ import dev.articles.dynamodb.DynamoIdempotencyRecords;
 import dev.articles.http.HttpFunction;
 import dev.articles.http.Priming;
 import dev.articles.http.endpoints.EditArticleEndpoint;
+import java.time.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,7 +37,8 @@ public final class EditArticleHandler implements RequestStreamHandler {
         ArticleStore store = new DynamoArticleStore(dynamo, table);
         Editors editors = new Editors(env.required("EDITOR_SCOPE"), env.required("EDITOR_GROUP"));
         EditArticleEndpoint endpoint = new EditArticleEndpoint(
-                new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), WriteAccess.of(env), editors));
+                new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), WriteAccess.of(env), editors,
+                        Clock.systemUTC()));
         function = new HttpFunction(env, endpoint);
         priming = Priming.change(env, endpoint, "PATCH");
     }

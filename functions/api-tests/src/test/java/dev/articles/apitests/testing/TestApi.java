@@ -21,6 +21,7 @@ import dev.articles.http.endpoints.RouteFallback;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.dynamodb.DynamoDbClients;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -43,13 +44,13 @@ public final class TestApi {
         table = env.required("TABLE_NAME");
         ArticleStore store = new DynamoArticleStore(dynamo, table);
         WriteAccess access = WriteAccess.of(env);
-        create = new HttpFunction(env, new CreateArticleEndpoint(new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table), access)));
+        create = new HttpFunction(env, new CreateArticleEndpoint(new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table), access, Clock.systemUTC())));
         get = new HttpFunction(env, new GetArticleEndpoint(new GetArticle(store)));
         list = new HttpFunction(env, new ListArticlesEndpoint(new ListArticles(store,
                 new Cursors(env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)))));
         Editors editors = new Editors(TestEnvironments.EDITOR_SCOPE, TestEnvironments.EDITOR_GROUP);
-        edit = new HttpFunction(env, new EditArticleEndpoint(new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), access, editors)));
-        delete = new HttpFunction(env, new DeleteArticleEndpoint(new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), access, editors)));
+        edit = new HttpFunction(env, new EditArticleEndpoint(new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), access, editors, Clock.systemUTC())));
+        delete = new HttpFunction(env, new DeleteArticleEndpoint(new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), access, editors, Clock.systemUTC())));
         fallback = new HttpFunction(env, new RouteFallback());
     }
 

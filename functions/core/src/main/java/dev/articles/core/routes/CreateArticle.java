@@ -9,6 +9,7 @@ import dev.articles.core.article.Timestamps;
 import dev.articles.core.idempotency.IdempotencyKey;
 import dev.articles.core.idempotency.IdempotencyRecords;
 import dev.articles.core.store.ArticleStore;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,12 +22,15 @@ public final class CreateArticle {
     private final ArticleStore store;
     private final IdempotencyRecords idempotency;
     private final WriteAccess access;
+    private final Clock clock;
     private final ArticleIds ids = new ArticleIds();
 
-    public CreateArticle(ArticleStore store, IdempotencyRecords idempotency, WriteAccess access) {
+    /** @param clock what createdAt and the ids' time come from ({@code Clock.systemUTC()} in a function) */
+    public CreateArticle(ArticleStore store, IdempotencyRecords idempotency, WriteAccess access, Clock clock) {
         this.store = store;
         this.idempotency = idempotency;
         this.access = access;
+        this.clock = clock;
     }
 
     /** @throws UnauthenticatedException where writes are authenticated and the caller holds no token */
@@ -42,7 +46,7 @@ public final class CreateArticle {
     public Created create(RawArticle fields, Caller caller, Optional<IdempotencyKey> key) {
         admit(caller);
         ArticleDraft draft = ArticleValidator.validate(fields).withDefaultAuthor(caller.name());
-        Instant now = Timestamps.nowMillis();
+        Instant now = Timestamps.nowMillis(clock);
         String id = ids.next(now);
         if (key.isEmpty()) {
             Article article = draft.toArticle(id, now);

@@ -13,8 +13,6 @@ import java.util.Set;
  */
 public record Caller(String sub, String name, Set<String> scopes, Set<String> groups) {
 
-    public static final Caller ANONYMOUS = new Caller(null, null, Set.of(), Set.of());
-
     public Caller {
         scopes = Set.copyOf(scopes);
         groups = Set.copyOf(groups);

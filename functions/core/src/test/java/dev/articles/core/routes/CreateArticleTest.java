@@ -25,6 +25,7 @@ import dev.articles.core.store.StoreUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CreateArticleTest {
@@ -62,6 +63,17 @@ class CreateArticleTest {
         assertThat(article.author()).isEqualTo("Desk");
         assertThat(article.publishedAt()).isEqualTo(T0);
         assertThat(article.tags()).isEmpty();
+    }
+
+    @Test
+    void aTokensNameIsCreditedOnlyWhenItIsAValidAuthor() {
+        Caller longName = new Caller("writer-2", " " + "n".repeat(ArticleValidator.NAME_MAX) + " ", Set.of(), Set.of());
+        Caller tooLong = new Caller("writer-3", "n".repeat(ArticleValidator.NAME_MAX + 1), Set.of(), Set.of());
+        Caller blank = new Caller("writer-4", "  ", Set.of(), Set.of());
+
+        assertThat(create.create(article(), longName, Optional.empty()).article().author()).isEqualTo("n".repeat(ArticleValidator.NAME_MAX));
+        assertThat(create.create(article(), tooLong, Optional.empty()).article().author()).isNull();
+        assertThat(create.create(article(), blank, Optional.empty()).article().author()).isNull();
     }
 
     @Test

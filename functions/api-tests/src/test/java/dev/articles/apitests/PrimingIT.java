@@ -76,9 +76,11 @@ class PrimingIT {
     void editAndDeletePrimingAreNotFoundsAndWriteNothing() {
         Editors editors = new Editors(TestEnvironments.EDITOR_SCOPE, TestEnvironments.EDITOR_GROUP);
         Priming.change(env, recorded(new EditArticleEndpoint(
-                new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), WriteAccess.AUTHENTICATED, editors, Clock.systemUTC()))), "PATCH").beforeCheckpoint(null);
+                new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), WriteAccess.AUTHENTICATED, editors,
+                        Clock.systemUTC()))), "PATCH").beforeCheckpoint(null);
         Priming.change(env, recorded(new DeleteArticleEndpoint(
-                new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), WriteAccess.AUTHENTICATED, editors, Clock.systemUTC()))), "DELETE").beforeCheckpoint(null);
+                new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), WriteAccess.AUTHENTICATED, editors,
+                        Clock.systemUTC()))), "DELETE").beforeCheckpoint(null);
 
         assertThat(statuses).containsExactly(404, 404);
         assertThat(itemsInTable()).isZero();

@@ -44,13 +44,17 @@ public final class TestApi {
         table = env.required("TABLE_NAME");
         ArticleStore store = new DynamoArticleStore(dynamo, table);
         WriteAccess access = WriteAccess.of(env);
-        create = new HttpFunction(env, new CreateArticleEndpoint(new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table), access, Clock.systemUTC())));
+        Clock clock = Clock.systemUTC();
+        create = new HttpFunction(env, new CreateArticleEndpoint(
+                new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table), access, clock)));
         get = new HttpFunction(env, new GetArticleEndpoint(new GetArticle(store)));
         list = new HttpFunction(env, new ListArticlesEndpoint(new ListArticles(store,
                 new Cursors(env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)))));
         Editors editors = new Editors(TestEnvironments.EDITOR_SCOPE, TestEnvironments.EDITOR_GROUP);
-        edit = new HttpFunction(env, new EditArticleEndpoint(new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), access, editors, Clock.systemUTC())));
-        delete = new HttpFunction(env, new DeleteArticleEndpoint(new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), access, editors, Clock.systemUTC())));
+        edit = new HttpFunction(env, new EditArticleEndpoint(
+                new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), access, editors, clock)));
+        delete = new HttpFunction(env, new DeleteArticleEndpoint(
+                new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), access, editors, clock)));
         fallback = new HttpFunction(env, new RouteFallback());
     }
 

@@ -16,8 +16,8 @@ final class KeyedWrite {
     private KeyedWrite() {}
 
     /** @param now the request's time, from the use case's clock: what the claim's expiry counts from */
-    static <T> T run(IdempotencyRecords records, Optional<IdempotencyKey> key, String id, Instant now, Supplier<T> replay,
-            Supplier<T> write) {
+    static <T> T run(IdempotencyRecords records, Optional<IdempotencyKey> key, String id, Instant now,
+            Supplier<T> replay, Supplier<T> write) {
         if (key.isEmpty()) {
             return write.get();
         }

@@ -11,6 +11,7 @@ import dev.articles.core.routes.EditArticle;
 import dev.articles.core.routes.Editors;
 import dev.articles.core.routes.GetArticle;
 import dev.articles.core.routes.ListArticles;
+import dev.articles.core.routes.WriteAccess;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.dynamodb.DynamoArticleStore;
 import dev.articles.dynamodb.DynamoDbClients;
@@ -24,13 +25,17 @@ import dev.articles.http.endpoints.DeleteArticleEndpoint;
 import dev.articles.http.endpoints.EditArticleEndpoint;
 import dev.articles.http.endpoints.GetArticleEndpoint;
 import dev.articles.http.endpoints.ListArticlesEndpoint;
+import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** SnapStart priming runs each function's real path against the table, and writes nothing. */
+/**
+ * SnapStart priming runs each function's real path against the table, and writes nothing; the writes' too where
+ * writes are authenticated (as deployed by default), past the check of the token's claims.
+ */
 class PrimingIT {
 
     private final Environment env = TestEnvironments.freshTable();
@@ -58,7 +63,8 @@ class PrimingIT {
 
     @Test
     void createPrimingIsRejectedAndWritesNothing() {
-        Priming.create(env, recorded(new CreateArticleEndpoint(new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table)))),
+        Priming.create(env, recorded(new CreateArticleEndpoint(new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table),
+                        WriteAccess.AUTHENTICATED, Clock.systemUTC()))),
                 () -> store.get(Priming.ABSENT_ID))
                 .beforeCheckpoint(null);
 
@@ -70,9 +76,11 @@ class PrimingIT {
     void editAndDeletePrimingAreNotFoundsAndWriteNothing() {
         Editors editors = new Editors(TestEnvironments.EDITOR_SCOPE, TestEnvironments.EDITOR_GROUP);
         Priming.change(env, recorded(new EditArticleEndpoint(
-                new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), editors))), "PATCH").beforeCheckpoint(null);
+                new EditArticle(store, new DynamoIdempotencyRecords(dynamo, table), WriteAccess.AUTHENTICATED, editors,
+                        Clock.systemUTC()))), "PATCH").beforeCheckpoint(null);
         Priming.change(env, recorded(new DeleteArticleEndpoint(
-                new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), editors))), "DELETE").beforeCheckpoint(null);
+                new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table), WriteAccess.AUTHENTICATED, editors,
+                        Clock.systemUTC()))), "DELETE").beforeCheckpoint(null);
 
         assertThat(statuses).containsExactly(404, 404);
         assertThat(itemsInTable()).isZero();

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.articles.core.Environment;
 import dev.articles.core.RequestDeadline;
 import dev.articles.core.routes.CreateArticle;
+import dev.articles.core.routes.WriteAccess;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.dynamodb.DynamoArticleStore;
 import dev.articles.dynamodb.DynamoDbClients;
@@ -14,6 +15,7 @@ import dev.articles.http.HttpFunction;
 import dev.articles.http.Priming;
 import dev.articles.http.endpoints.CreateArticleEndpoint;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import java.time.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,7 +38,8 @@ public final class CreateArticleHandler implements RequestStreamHandler {
         // Every DynamoDB call of a request ends in time for its answer: 503, never a Lambda timeout.
         RequestDeadline deadline = new RequestDeadline();
         ArticleStore store = new DynamoArticleStore(dynamo, table, deadline, CleanUpWarnings.stdout(env));
-        CreateArticleEndpoint endpoint = new CreateArticleEndpoint(new CreateArticle(store, new DynamoIdempotencyRecords(dynamo, table, deadline)));
+        CreateArticleEndpoint endpoint = new CreateArticleEndpoint(new CreateArticle(store,
+                new DynamoIdempotencyRecords(dynamo, table, deadline), WriteAccess.of(env), Clock.systemUTC()));
         function = new HttpFunction(env, endpoint, deadline);
         priming = Priming.create(env, endpoint, () -> store.get(Priming.ABSENT_ID));
     }

@@ -6,6 +6,7 @@ import dev.articles.core.Environment;
 import dev.articles.core.RequestDeadline;
 import dev.articles.core.routes.DeleteArticle;
 import dev.articles.core.routes.Editors;
+import dev.articles.core.routes.WriteAccess;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.dynamodb.DynamoArticleStore;
 import dev.articles.dynamodb.DynamoDbClients;
@@ -14,6 +15,7 @@ import dev.articles.http.CleanUpWarnings;
 import dev.articles.http.HttpFunction;
 import dev.articles.http.Priming;
 import dev.articles.http.endpoints.DeleteArticleEndpoint;
+import java.time.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +41,8 @@ public final class DeleteArticleHandler implements RequestStreamHandler {
         ArticleStore store = new DynamoArticleStore(dynamo, table, deadline, CleanUpWarnings.stdout(env));
         Editors editors = new Editors(env.required("EDITOR_SCOPE"), env.required("EDITOR_GROUP"));
         DeleteArticleEndpoint endpoint = new DeleteArticleEndpoint(
-                new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table, deadline), editors));
+                new DeleteArticle(store, new DynamoIdempotencyRecords(dynamo, table, deadline), WriteAccess.of(env), editors,
+                        Clock.systemUTC()));
         function = new HttpFunction(env, endpoint, deadline);
         priming = Priming.change(env, endpoint, "DELETE");
     }

@@ -55,6 +55,24 @@ public final class AccessLog {
         }));
     }
 
+    /**
+     * A write without a token's claims where writes are authenticated: the gateway in front let it through (a route
+     * without its authorizer?), so a person should look, though nothing was written.
+     */
+    public void unauthenticated(HttpRequest request) {
+        out.println(Json.write(g -> {
+            g.writeStartObject();
+            g.writeStringField("timestamp", Instant.now().toString());
+            g.writeStringField("level", "WARN");
+            g.writeStringField("function", function);
+            g.writeStringField("requestId", request.requestId());
+            g.writeStringField("route", request.routeKey());
+            g.writeStringField("message", "write refused with 401: no token claims reached the function, though"
+                    + " writes are authenticated; check the route's authorizer");
+            g.writeEndObject();
+        }));
+    }
+
     /** A failure worth a person's attention: logged with its stack trace, which never goes to the client. */
     public void failure(String requestId, String message, Throwable error) {
         StringWriter trace = new StringWriter();

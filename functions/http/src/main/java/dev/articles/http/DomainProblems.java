@@ -6,6 +6,7 @@ import dev.articles.core.idempotency.IdempotencyKeyInProgressException;
 import dev.articles.core.idempotency.IdempotencyKeyReusedException;
 import dev.articles.core.routes.NotAllowedException;
 import dev.articles.core.routes.PreconditionFailedException;
+import dev.articles.core.routes.UnauthenticatedException;
 import dev.articles.core.store.ArticleDeletedException;
 import dev.articles.core.store.StoreUnavailableException;
 import java.util.Map;
@@ -31,6 +32,8 @@ public final class DomainProblems {
             }, e.getMessage(), e.errors());
             case ArticleNotFoundException e -> new ProblemException(Problem.Type.NOT_FOUND, e.getMessage());
             case ArticleDeletedException e -> new ProblemException(Problem.Type.GONE, "This article was deleted.");
+            case UnauthenticatedException e -> new ProblemException(new Problem(Problem.Type.UNAUTHORIZED, e.getMessage()),
+                    Map.of("WWW-Authenticate", "Bearer"));
             case NotAllowedException e -> new ProblemException(Problem.Type.FORBIDDEN, e.getMessage());
             case PreconditionFailedException e -> new ProblemException(Problem.Type.PRECONDITION_FAILED, e.getMessage());
             case IdempotencyKeyReusedException e -> new ProblemException(Problem.Type.IDEMPOTENCY_KEY_REUSED, e.getMessage());

@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * What every function does around its route: read the event, answer every failure with Problem Details
- * (503 for an unavailable database, 500 for a bug, logged), write the response, log one line.
+ * (503 for an unavailable database, 500 for a bug, a write without a token where writes are authenticated: 401,
+ * each logged), write the response, log one line.
  */
 public final class HttpFunction {
 
@@ -75,6 +76,8 @@ public final class HttpFunction {
             if (problem != null) {
                 if (problem.problem().status() == 503) {
                     log.unavailable(request.requestId(), e);
+                } else if (problem.problem().status() == 401) {
+                    log.unauthenticated(request);
                 }
                 return ProblemJson.response(problem.problem(), problem.headers());
             }

@@ -76,7 +76,8 @@ public final class Priming implements Resource {
     /**
      * One request as Lambda would deliver it, its response dropped. Its own HttpFunction, so the function's
      * first real request is still the one logged as cold. It carries {@code If-Match: *}, which only an edit and a
-     * delete read: without it they would answer 428 before reaching the store.
+     * delete read: without it they would answer 428 before reaching the store; and a verified token's subject, as
+     * the authorizer hands it over: without it a write would answer 401 where writes are authenticated.
      */
     private static Runnable request(Environment env, HttpFunction.Endpoint endpoint, String method, String routeKey,
                                     String rawPath, String rawQueryString, String pathParameters, String body) {
@@ -84,7 +85,8 @@ public final class Priming implements Resource {
         byte[] event = ("{\"version\":\"2.0\",\"routeKey\":\"" + routeKey + "\",\"rawPath\":\"" + rawPath
                 + "\",\"rawQueryString\":\"" + rawQueryString + "\",\"headers\":{\"content-type\":\"application/json\",\"if-match\":\"*\"},"
                 + "\"requestContext\":{\"requestId\":\"snapstart-priming\",\"http\":{\"method\":\"" + method
-                + "\",\"path\":\"" + rawPath + "\"}},\"pathParameters\":" + pathParameters + ","
+                + "\",\"path\":\"" + rawPath + "\"},\"authorizer\":{\"jwt\":{\"claims\":{\"sub\":\"snapstart-priming\"}}}},"
+                + "\"pathParameters\":" + pathParameters + ","
                 + "\"body\":" + body + ",\"isBase64Encoded\":false}").getBytes(StandardCharsets.UTF_8);
         return () -> {
             try {

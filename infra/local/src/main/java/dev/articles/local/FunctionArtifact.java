@@ -1,5 +1,6 @@
 package dev.articles.local;
 
+import dev.articles.core.Sha256;
 import dev.articles.template.FunctionSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -10,9 +10,11 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.articles.jwt.DevIssuer;
 import dev.articles.template.ProjectRoot;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The project's template with its JWT authorizer on, as a stack deployed with JwtIssuer and JwtAudience has it,
@@ -175,6 +179,47 @@ class AuthIT {
             headers.addAll(List.of("Authorization", authorization));
         }
         return Http.send(api, method, "/articles/" + id, body, headers.toArray(String[]::new));
+    }
+
+    /**
+     * Authorization never fails open: a write that reaches the real function without the authorizer's claims,
+     * as a route left without its authorizer would deliver it, is 401 where the template authenticates writes
+     * (its default, which {@code invoke} keeps), logged, and writes nothing.
+     */
+    @Test
+    void aWriteWithoutClaimsThatReachesTheFunctionIs401AndWritesNothing(@TempDir Path dataDir) throws Exception {
+        Map<String, Object> event = Http.map(PlainJson.parse(Files.readAllBytes(ROOT.resolve("events/create-article.json"))));
+        Map<String, Object> context = new LinkedHashMap<>(Http.map(event.get("requestContext")));
+        assertThat(context.remove("authorizer")).as("the sample carries the authorizer's claims").isNotNull();
+        Map<String, Object> withoutClaims = new LinkedHashMap<>(event);
+        withoutClaims.put("requestContext", context);
+        Path file = dataDir.resolve("create-without-claims.json");
+        Files.write(file, PlainJson.write(withoutClaims));
+
+        Invoked create = invoke("CreateArticleFunction", file, dataDir);
+        assertThat(create.response()).containsEntry("statusCode", 401);
+        assertThat(Http.map(create.response().get("headers"))).containsEntry("WWW-Authenticate", "Bearer");
+        assertThat(Http.map(PlainJson.parse(((String) create.response().get("body")).getBytes(StandardCharsets.UTF_8))))
+                .containsEntry("type", "urn:articles:problem:unauthorized").containsEntry("detail", MISSING);
+        assertThat(create.log()).contains("\"level\":\"WARN\"").contains("write refused with 401");
+
+        Invoked list = invoke("ListArticlesFunction", ROOT.resolve("events/list-articles.json"), dataDir);
+        assertThat(list.response()).containsEntry("statusCode", 200);
+        assertThat((String) list.response().get("body")).startsWith("{\"items\":[],");
+    }
+
+    private record Invoked(Map<String, Object> response, String log) {}
+
+    private static Invoked invoke(String function, Path event, Path dataDir) throws Exception {
+        Path log = Files.createTempFile(dataDir, "invoke", ".log");
+        Process invoke = new ProcessBuilder(ServeProcess.mainCommand("invoke", function, "-e", event.toString(),
+                "--data-dir", dataDir.resolve("data").toString()))
+                .directory(ROOT.toFile()).redirectError(log.toFile()).start();
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        invoke.getInputStream().transferTo(stdout);
+        assertThat(invoke.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(invoke.exitValue()).as(Files.readString(log)).isZero();
+        return new Invoked(Http.map(PlainJson.parse(stdout.toByteArray())), Files.readString(log));
     }
 
     @Test

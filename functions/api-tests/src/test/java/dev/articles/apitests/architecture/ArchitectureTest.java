@@ -7,6 +7,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Clock;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +50,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "software.amazon..", "com.amazonaws..", "com.fasterxml..", "org.crac..")
                 .because("the domain, its ports and the use cases know neither AWS, HTTP events nor JSON")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theCoreReadsTimeOnlyFromAnInjectedClock() {
+        noClasses().that().resideInAPackage("dev.articles.core..")
+                .should().callMethod(Instant.class, "now").orShould().callMethod(Clock.class, "systemUTC")
+                .orShould().callMethod(Clock.class, "systemDefaultZone").orShould().callMethod(System.class, "currentTimeMillis")
+                .because("the use cases take a Clock (the handlers pass Clock.systemUTC()), so tests set the time")
                 .check(CLASSES);
     }
 

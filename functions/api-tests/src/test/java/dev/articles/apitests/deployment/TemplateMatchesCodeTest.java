@@ -9,19 +9,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articles.core.RequestDeadline;
 import dev.articles.dynamodb.DynamoIdempotencyRecords;
+import dev.articles.core.Environment;
+import dev.articles.core.routes.WriteAccess;
 import dev.articles.http.endpoints.RouteTable;
 import dev.articles.template.FunctionSpec;
+import dev.articles.template.IntrinsicResolver;
 import dev.articles.template.PolicyStatement;
+import dev.articles.template.ProjectRoot;
 import dev.articles.template.RouteSpec;
+import dev.articles.template.SamTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -91,6 +100,24 @@ class TemplateMatchesCodeTest {
         assertThat(TEMPLATE.routes()).extracting(RouteSpec::apiLogicalId).containsOnly("ArticlesApi");
         assertThat(TEMPLATE.functions()).allSatisfy(f ->
                 assertThat(ProjectTemplate.routeKeys(f.logicalId())).as("%s serves a route", f.logicalId()).isNotEmpty());
+    }
+
+    /** Authorization never fails open: each function that writes is told whether writes are authenticated. */
+    @ParameterizedTest(name = "WriteAccess={0}")
+    @EnumSource(WriteAccess.class)
+    void everyWriteFunctionGetsTheDeploymentsWriteAccess(WriteAccess access) {
+        String value = access.name().toLowerCase(Locale.ROOT);
+        SamTemplate template = SamTemplate.load(ROOT.resolve(ProjectRoot.TEMPLATE), Map.of("WriteAccess", value));
+        IntrinsicResolver resolver = template.resolver(Map.of(), IntrinsicResolver.DynamicReferences.NONE);
+        List<RouteSpec> writes = template.routes().stream().filter(r -> Set.of("POST", "PATCH", "DELETE").contains(r.method())).toList();
+        assertThat(writes).hasSize(3);
+        for (RouteSpec route : writes) {
+            Object variable = template.function(route.functionLogicalId()).environment().get(WriteAccess.VARIABLE);
+            assertThat(variable).as("%s sets %s", route.functionLogicalId(), WriteAccess.VARIABLE).isNotNull();
+            String resolved = resolver.resolveString(variable);
+            assertThat(resolved).isEqualTo(value);
+            assertThat(WriteAccess.of(new Environment(Map.of(WriteAccess.VARIABLE, resolved)))).isEqualTo(access);
+        }
     }
 
     @Test

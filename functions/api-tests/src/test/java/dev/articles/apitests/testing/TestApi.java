@@ -18,10 +18,12 @@ import dev.articles.http.endpoints.DeleteArticleEndpoint;
 import dev.articles.http.endpoints.EditArticleEndpoint;
 import dev.articles.core.routes.GetArticle;
 import dev.articles.core.routes.ListArticles;
+import dev.articles.core.routes.WriteAccess;
 import dev.articles.http.endpoints.RouteFallback;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.dynamodb.DynamoDbClients;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -45,13 +47,15 @@ public final class TestApi {
         RequestDeadline deadline = new RequestDeadline();
         ArticleStore store = new DynamoArticleStore(dynamo, table, deadline, CleanUpWarnings.stdout(env));
         DynamoIdempotencyRecords records = new DynamoIdempotencyRecords(dynamo, table, deadline);
-        create = new HttpFunction(env, new CreateArticleEndpoint(new CreateArticle(store, records)), deadline);
+        WriteAccess access = WriteAccess.of(env);
+        Clock clock = Clock.systemUTC();
+        create = new HttpFunction(env, new CreateArticleEndpoint(new CreateArticle(store, records, access, clock)), deadline);
         get = new HttpFunction(env, new GetArticleEndpoint(new GetArticle(store)), deadline);
         list = new HttpFunction(env, new ListArticlesEndpoint(new ListArticles(store,
                 new Cursors(env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)))), deadline);
         Editors editors = new Editors(TestEnvironments.EDITOR_SCOPE, TestEnvironments.EDITOR_GROUP);
-        edit = new HttpFunction(env, new EditArticleEndpoint(new EditArticle(store, records, editors)), deadline);
-        delete = new HttpFunction(env, new DeleteArticleEndpoint(new DeleteArticle(store, records, editors)), deadline);
+        edit = new HttpFunction(env, new EditArticleEndpoint(new EditArticle(store, records, access, editors, clock)), deadline);
+        delete = new HttpFunction(env, new DeleteArticleEndpoint(new DeleteArticle(store, records, access, editors, clock)), deadline);
         fallback = new HttpFunction(env, new RouteFallback());
     }
 

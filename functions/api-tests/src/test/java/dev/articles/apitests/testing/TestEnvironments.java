@@ -1,6 +1,7 @@
 package dev.articles.apitests.testing;
 
 import dev.articles.core.Environment;
+import dev.articles.core.routes.WriteAccess;
 import dev.articles.dynalite.TestDatabase;
 import java.net.URI;
 import java.util.HashMap;
@@ -31,6 +32,8 @@ public final class TestEnvironments {
         vars.put("CURSOR_SIGNING_KEY", CURSOR_KEY);
         vars.put("EDITOR_SCOPE", EDITOR_SCOPE);
         vars.put("EDITOR_GROUP", EDITOR_GROUP);
+        // As serve without --auth: the tests write without tokens, but those of authentication (AuthenticatedWritesIT).
+        vars.put(WriteAccess.VARIABLE, "public");
         return new Environment(vars);
     }
 

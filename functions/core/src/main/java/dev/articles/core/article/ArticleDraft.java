@@ -26,9 +26,9 @@ public record ArticleDraft(
         if (author != null || claimedName == null) {
             return this;
         }
-        String name = claimedName.strip();
-        boolean valid = !name.isEmpty() && Text.length(name) <= ArticleValidator.NAME_MAX && Text.isValidUnicode(name);
-        return valid ? new ArticleDraft(title, summary, body, name, source, sourceUrl, tags, publishedAt) : this;
+        return ArticleValidator.author(claimedName)
+                .map(name -> new ArticleDraft(title, summary, body, name, source, sourceUrl, tags, publishedAt))
+                .orElse(this);
     }
 
     public Article toArticle(String id, Instant createdAt) {

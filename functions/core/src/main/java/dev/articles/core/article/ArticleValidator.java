@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The contract's rules on an article's client fields, all checked at once so every problem is reported. */
 public final class ArticleValidator {
@@ -15,7 +16,8 @@ public final class ArticleValidator {
     static final int TITLE_MAX = 300;
     static final int BODY_MAX = 100_000;
     static final int SUMMARY_MAX = 1_000;
-    static final int NAME_MAX = 200;
+    /** The longest author or source, in characters (code points) after trimming. */
+    public static final int NAME_MAX = 200;
     static final int URL_MAX = 2_048;
 
     private ArticleValidator() {}
@@ -35,6 +37,18 @@ public final class ArticleValidator {
             throw InvalidInputException.of(InvalidInputException.Kind.ARTICLE_FIELDS, "field", errors);
         }
         return new ArticleDraft(title, summary, body, author, source, sourceUrl, tags, publishedAt);
+    }
+
+    /**
+     * An author as it is stored and matched: trimmed, 1 to {@link #NAME_MAX} characters of valid Unicode. The rule
+     * of the {@code author} field, of a token's {@code name} credited as author, and of the list's author filter.
+     *
+     * @return the trimmed author, or empty when {@code text} is no valid author
+     */
+    public static Optional<String> author(String text) {
+        String author = text.strip();
+        boolean valid = !author.isEmpty() && Text.length(author) <= NAME_MAX && Text.isValidUnicode(author);
+        return valid ? Optional.of(author) : Optional.empty();
     }
 
     /** Reads one field at a time from the raw values, recording each broken rule. */

@@ -1,6 +1,7 @@
 package dev.articles.core.article;
 
 import dev.articles.core.FieldError;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -77,8 +78,9 @@ public final class Timestamps {
         return SORTABLE.format(instant);
     }
 
-    public static Instant nowMillis() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    /** The clock's instant to the millisecond, as createdAt and updatedAt are kept. */
+    public static Instant nowMillis(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static int num(Matcher m, int group) {

@@ -3,8 +3,8 @@ package dev.articles.core.routes;
 import java.util.Set;
 
 /**
- * Who sends a write, from the token the deployment verified. Where writes are not authenticated (no authorizer,
- * or the local API without --auth) every field is empty and every write is allowed.
+ * Who sends a write, from the token the deployment verified: every field is empty without one. {@link WriteAccess}
+ * decides whether such a caller may write at all, {@link Editors} which articles a token may change.
  *
  * @param sub    the token's subject, null without a token
  * @param name   the token's {@code name} claim, null when absent: the author of an article that names none
@@ -12,8 +12,6 @@ import java.util.Set;
  * @param groups the token's {@code cognito:groups}
  */
 public record Caller(String sub, String name, Set<String> scopes, Set<String> groups) {
-
-    public static final Caller ANONYMOUS = new Caller(null, null, Set.of(), Set.of());
 
     public Caller {
         scopes = Set.copyOf(scopes);

@@ -9,6 +9,7 @@ import dev.articles.core.article.Timestamps;
 import dev.articles.core.idempotency.IdempotencyKey;
 import dev.articles.core.idempotency.IdempotencyRecords;
 import dev.articles.core.store.ArticleStore;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,17 +21,32 @@ public final class CreateArticle {
 
     private final ArticleStore store;
     private final IdempotencyRecords idempotency;
+    private final WriteAccess access;
+    private final Clock clock;
     private final ArticleIds ids = new ArticleIds();
 
-    public CreateArticle(ArticleStore store, IdempotencyRecords idempotency) {
+    /** @param clock what createdAt and the ids' time come from ({@code Clock.systemUTC()} in a function) */
+    public CreateArticle(ArticleStore store, IdempotencyRecords idempotency, WriteAccess access, Clock clock) {
         this.store = store;
         this.idempotency = idempotency;
+        this.access = access;
+        this.clock = clock;
     }
 
-    /** The caller's {@code name} is the author of an article that names none; its {@code sub} is kept with it. */
+    /** @throws UnauthenticatedException where writes are authenticated and the caller holds no token */
+    public Caller admit(Caller caller) {
+        return access.admit(caller);
+    }
+
+    /**
+     * The caller's {@code name} is the author of an article that names none; its {@code sub} is kept with it.
+     *
+     * @throws UnauthenticatedException where writes are authenticated and the caller holds no token
+     */
     public Created create(RawArticle fields, Caller caller, Optional<IdempotencyKey> key) {
+        admit(caller);
         ArticleDraft draft = ArticleValidator.validate(fields).withDefaultAuthor(caller.name());
-        Instant now = Timestamps.nowMillis();
+        Instant now = Timestamps.nowMillis(clock);
         String id = ids.next(now);
         if (key.isEmpty()) {
             Article article = draft.toArticle(id, now);

@@ -9,6 +9,8 @@ import dev.articles.core.idempotency.IdempotencyRecords;
 import dev.articles.core.store.ArticleDeletedException;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.core.store.VersionConflictException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -17,12 +19,23 @@ public final class DeleteArticle {
 
     private final ArticleStore store;
     private final IdempotencyRecords idempotency;
+    private final WriteAccess access;
     private final Editors editors;
+    private final Clock clock;
 
-    public DeleteArticle(ArticleStore store, IdempotencyRecords idempotency, Editors editors) {
+    /** @param clock what the tombstone's time comes from ({@code Clock.systemUTC()} in a function) */
+    public DeleteArticle(ArticleStore store, IdempotencyRecords idempotency, WriteAccess access, Editors editors,
+            Clock clock) {
         this.store = store;
         this.idempotency = idempotency;
+        this.access = access;
         this.editors = editors;
+        this.clock = clock;
+    }
+
+    /** @throws UnauthenticatedException where writes are authenticated and the caller holds no token */
+    public Caller admit(Caller caller) {
+        return access.admit(caller);
     }
 
     /**
@@ -30,17 +43,19 @@ public final class DeleteArticle {
      * @throws ArticleNotFoundException as the exceptions of {@link EditArticle#edit}, but for the patch's
      */
     public boolean delete(String id, Predicate<Article> isExpected, Caller caller, Optional<IdempotencyKey> key) {
+        admit(caller);
         if (!ArticleIds.isValid(id)) {
             throw new ArticleNotFoundException(id);
         }
-        return KeyedWrite.run(idempotency, key, id, () -> true, () -> {
+        Instant now = Timestamps.nowMillis(clock);
+        return KeyedWrite.run(idempotency, key, id, now, () -> true, () -> {
             try {
                 store.delete(id, current -> {
                     editors.check(caller, current);
                     if (!isExpected.test(current.article())) {
                         throw new PreconditionFailedException(id);
                     }
-                }, Timestamps.nowMillis());
+                }, now);
             } catch (VersionConflictException lostTheRace) {
                 throw new PreconditionFailedException(id);
             } catch (ArticleDeletedException deleted) {

@@ -10,6 +10,8 @@ import dev.articles.core.idempotency.IdempotencyKey;
 import dev.articles.core.idempotency.IdempotencyRecords;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.core.store.VersionConflictException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -24,16 +26,28 @@ public final class EditArticle {
 
     private final ArticleStore store;
     private final IdempotencyRecords idempotency;
+    private final WriteAccess access;
     private final Editors editors;
+    private final Clock clock;
 
-    public EditArticle(ArticleStore store, IdempotencyRecords idempotency, Editors editors) {
+    /** @param clock what updatedAt comes from ({@code Clock.systemUTC()} in a function) */
+    public EditArticle(ArticleStore store, IdempotencyRecords idempotency, WriteAccess access, Editors editors,
+            Clock clock) {
         this.store = store;
         this.idempotency = idempotency;
+        this.access = access;
         this.editors = editors;
+        this.clock = clock;
+    }
+
+    /** @throws UnauthenticatedException where writes are authenticated and the caller holds no token */
+    public Caller admit(Caller caller) {
+        return access.admit(caller);
     }
 
     /**
      * @param isExpected whether a version is the one the client edited (its If-Match; always true for {@code *})
+     * @throws UnauthenticatedException         where writes are authenticated and the caller holds no token
      * @throws ArticleNotFoundException          for an unknown id
      * @throws dev.articles.core.store.ArticleDeletedException for a deleted article
      * @throws NotAllowedException               for a caller who is neither the creator nor an editor
@@ -42,15 +56,18 @@ public final class EditArticle {
      */
     public Edited edit(String id, Predicate<Article> isExpected, Caller caller, RawArticle patch,
             Optional<IdempotencyKey> key) {
+        admit(caller);
         if (!ArticleIds.isValid(id)) {
             throw new ArticleNotFoundException(id);
         }
-        return KeyedWrite.run(idempotency, key, id,
+        Instant now = Timestamps.nowMillis(clock);
+        return KeyedWrite.run(idempotency, key, id, now,
                 () -> new Edited(store.get(id).orElseThrow(() -> new ArticleNotFoundException(id)), true),
-                () -> write(id, isExpected, caller, patch, key.isPresent()));
+                () -> write(id, isExpected, caller, patch, key.isPresent(), now));
     }
 
-    private Edited write(String id, Predicate<Article> isExpected, Caller caller, RawArticle patch, boolean keyed) {
+    private Edited write(String id, Predicate<Article> isExpected, Caller caller, RawArticle patch, boolean keyed,
+            Instant now) {
         boolean[] applied = {false};
         try {
             Article stored = store.edit(id, current -> {
@@ -67,7 +84,7 @@ public final class EditArticle {
                     throw new PreconditionFailedException(id);
                 }
                 return next;
-            }, Timestamps.nowMillis()).article();
+            }, now).article();
             if (applied[0]) {
                 store.finish(id);
             }

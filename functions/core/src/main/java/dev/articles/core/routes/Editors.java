@@ -11,7 +11,12 @@ import dev.articles.core.store.StoredArticle;
  */
 public record Editors(String scope, String group) {
 
-    /** @throws NotAllowedException when {@code caller} may not change {@code article}: nothing is changed */
+    /**
+     * A caller without a token gets here only where writes are public ({@link WriteAccess} is checked first):
+     * there anyone may change anything.
+     *
+     * @throws NotAllowedException when {@code caller} may not change {@code article}: nothing is changed
+     */
     void check(Caller caller, StoredArticle article) {
         if (!caller.authenticated() || caller.sub().equals(article.createdBy())
                 || caller.scopes().contains(scope) || caller.groups().contains(group)) {

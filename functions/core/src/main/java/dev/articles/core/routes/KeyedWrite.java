@@ -15,13 +15,14 @@ final class KeyedWrite {
 
     private KeyedWrite() {}
 
-    static <T> T run(IdempotencyRecords records, Optional<IdempotencyKey> key, String id, Supplier<T> replay,
-            Supplier<T> write) {
+    /** @param now the request's time, from the use case's clock: what the claim's expiry counts from */
+    static <T> T run(IdempotencyRecords records, Optional<IdempotencyKey> key, String id, Instant now,
+            Supplier<T> replay, Supplier<T> write) {
         if (key.isEmpty()) {
             return write.get();
         }
         // A claim of its own for each request: a second request with the key while this one runs is 409, not "ours".
-        if (records.claim(key.get(), id + "/" + UUID.randomUUID(), Instant.now()).completed()) {
+        if (records.claim(key.get(), id + "/" + UUID.randomUUID(), now).completed()) {
             return replay.get();
         }
         T result;

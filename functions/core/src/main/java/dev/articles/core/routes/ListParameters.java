@@ -1,7 +1,7 @@
 package dev.articles.core.routes;
 
+import dev.articles.core.article.ArticleValidator;
 import dev.articles.core.article.Tags;
-import dev.articles.core.article.Text;
 import dev.articles.core.article.Timestamps;
 import dev.articles.core.FieldError;
 import dev.articles.core.InvalidInputException;
@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,6 @@ record ListParameters(ListFilter filter, String afterListSk, int limit) {
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
     private static final Pattern DIGITS = Pattern.compile("\\d{1,3}");
-    private static final int AUTHOR_MAX = 200;
 
     static ListParameters parse(Map<String, String> query, Cursors cursors) {
         List<FieldError> errors = new ArrayList<>();
@@ -63,12 +63,11 @@ record ListParameters(ListFilter filter, String afterListSk, int limit) {
 
     /** Authors are stored trimmed, so the match is on the trimmed value. */
     private static String author(String value, List<FieldError> errors) {
-        String author = value.strip();
-        if (author.isEmpty() || Text.length(author) > AUTHOR_MAX || !Text.isValidUnicode(author)) {
-            errors.add(new FieldError("author", "must be 1 to " + AUTHOR_MAX + " characters"));
-            return null;
+        Optional<String> author = ArticleValidator.author(value);
+        if (author.isEmpty()) {
+            errors.add(new FieldError("author", "must be 1 to " + ArticleValidator.NAME_MAX + " characters"));
         }
-        return author;
+        return author.orElse(null);
     }
 
     private static InvalidInputException invalid(List<FieldError> errors) {

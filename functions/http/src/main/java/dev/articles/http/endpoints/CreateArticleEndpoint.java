@@ -21,9 +21,9 @@ public final class CreateArticleEndpoint implements HttpFunction.Endpoint {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
+        Caller caller = create.admit(Callers.of(request));
         RequestBodies.requireJson(request);
         RequestBodies.requireAtMost(request, RequestBodies.MAX_BYTES);
-        Caller caller = Callers.of(request);
         Optional<IdempotencyKey> key = Callers.idempotencyKey(request, caller);
         CreateArticle.Created created = create.create(ArticleJsonReader.read(request.body()), caller, key);
         String body = ArticleJson.article(created.article());

@@ -18,8 +18,8 @@ public final class DeleteArticleEndpoint implements HttpFunction.Endpoint {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
+        Caller caller = delete.admit(Callers.of(request));
         var isExpected = Preconditions.ifMatch(request);
-        Caller caller = Callers.of(request);
         boolean replayed = delete.delete(request.pathParameter("id").orElse(""), isExpected, caller,
                 Callers.idempotencyKey(request, caller));
         return new HttpResponse(204, replayed ? Map.of("Idempotent-Replayed", "true") : Map.of(), "");

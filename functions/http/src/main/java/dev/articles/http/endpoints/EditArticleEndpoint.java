@@ -21,10 +21,10 @@ public final class EditArticleEndpoint implements HttpFunction.Endpoint {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
+        Caller caller = edit.admit(Callers.of(request));
         RequestBodies.requireMergePatch(request);
         RequestBodies.requireAtMost(request, RequestBodies.MAX_BYTES);
         Predicate<Article> isExpected = Preconditions.ifMatch(request);
-        Caller caller = Callers.of(request);
         EditArticle.Edited edited = edit.edit(request.pathParameter("id").orElse(""), isExpected, caller,
                 ArticleJsonReader.read(request.body()), Callers.idempotencyKey(request, caller));
         String body = ArticleJson.article(edited.article());

@@ -1,0 +1,164 @@
+package dev.articles.core.store;
+
+import dev.articles.core.article.Article;
+import dev.articles.core.article.ArticleNotFoundException;
+import dev.articles.core.article.Timestamps;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The ArticleStore port in memory, for the use cases' unit tests. It keeps the port's contract as the DynamoDB
+ * store does: every write is one step, an edit or delete committed only if the version its read saw is still the
+ * current one ({@link VersionConflictException} otherwise), an edit that changes nothing writes nothing, a repeated
+ * create changes nothing, and a deleted article stays a tombstone whose id every read and write refuses
+ * ({@link ArticleDeletedException}). Two hooks stand in for the world: {@link #beforeNextWrite} runs between the
+ * next write's read and its commit (a concurrent request), {@link #failNextWrite} fails it before its commit (an
+ * unavailable database).
+ */
+public final class InMemoryArticleStore implements ArticleStore {
+
+    private sealed interface Item permits Live, Tombstone {}
+
+    private record Live(StoredArticle stored) implements Item {}
+
+    private record Tombstone(Instant deletedAt) implements Item {}
+
+    private final Map<String, Item> items = new HashMap<>();
+    private final List<String> finished = new ArrayList<>();
+    private Runnable beforeNextWrite = () -> { };
+    private RuntimeException nextWriteFailure;
+    private int writes;
+
+    @Override
+    public synchronized Optional<StoredArticle> read(String id) {
+        return switch (items.get(id)) {
+            case null -> Optional.empty();
+            case Tombstone deleted -> throw new ArticleDeletedException(id);
+            case Live live -> Optional.of(live.stored());
+        };
+    }
+
+    @Override
+    public void create(Article article, String createdBy) {
+        beforeCommit();
+        synchronized (this) {
+            switch (items.get(article.id())) {
+                case null -> commit(article.id(), new Live(new StoredArticle(article, 1, createdBy)));
+                case Tombstone deleted -> throw new ArticleDeletedException(article.id());
+                case Live earlierAttempt -> { } // a resumed create whose first attempt committed: nothing to do
+            }
+        }
+    }
+
+    @Override
+    public StoredArticle edit(String id, Function<StoredArticle, Article> change, Instant now) {
+        StoredArticle current = current(id);
+        Article next = change.apply(current);
+        if (next.equals(current.article())) {
+            return current;
+        }
+        Article stamped = new Article(next.id(), next.title(), next.summary(), next.body(), next.author(), next.source(),
+                next.sourceUrl(), next.tags(), next.publishedAt(), next.createdAt(), now);
+        StoredArticle stored = new StoredArticle(stamped, current.version() + 1, current.createdBy());
+        beforeCommit();
+        commitOver(current, new Live(stored));
+        return stored;
+    }
+
+    @Override
+    public void delete(String id, Consumer<StoredArticle> check, Instant now) {
+        StoredArticle current = current(id);
+        check.accept(current);
+        beforeCommit();
+        commitOver(current, new Tombstone(now));
+    }
+
+    /** Nothing is ever left undone here; records the call, which only a retry of a committed write makes. */
+    @Override
+    public synchronized void finish(String id) {
+        finished.add(id);
+    }
+
+    /** Live articles matching the filter, newest first (ties: id descending), from after the position given. */
+    @Override
+    public synchronized Page list(ListFilter filter, String afterListSk, int limit) {
+        List<Article> matching = items.values().stream()
+                .flatMap(item -> item instanceof Live live ? Stream.of(live.stored().article()) : Stream.empty())
+                .filter(a -> filter.tag() == null || a.tags().contains(filter.tag()))
+                .filter(a -> filter.author() == null || filter.author().equals(a.author()))
+                .filter(a -> filter.since() == null || !a.publishedAt().isBefore(filter.since()))
+                .filter(a -> filter.until() == null || a.publishedAt().isBefore(filter.until()))
+                .filter(a -> afterListSk == null || position(a).compareTo(afterListSk) < 0)
+                .sorted(Comparator.comparing(InMemoryArticleStore::position).reversed())
+                .map(a -> new Article(a.id(), a.title(), a.summary(), null, a.author(), a.source(), a.sourceUrl(),
+                        a.tags(), a.publishedAt(), a.createdAt(), a.updatedAt()))
+                .toList();
+        List<Article> page = matching.subList(0, Math.min(limit, matching.size()));
+        return new Page(page, matching.size() > limit ? position(page.getLast()) : null);
+    }
+
+    /** Runs {@code write} between the next write's read and its commit, as a request running at the same time. */
+    public synchronized void beforeNextWrite(Runnable write) {
+        beforeNextWrite = write;
+    }
+
+    /** The next write fails with {@code failure} before its commit, as when the database is unavailable. */
+    public synchronized void failNextWrite(RuntimeException failure) {
+        nextWriteFailure = failure;
+    }
+
+    /** How many writes committed: a use case that must write nothing leaves it as it was. */
+    public synchronized int writes() {
+        return writes;
+    }
+
+    /** The ids {@link #finish} was called for, in order. */
+    public synchronized List<String> finished() {
+        return List.copyOf(finished);
+    }
+
+    private StoredArticle current(String id) {
+        return read(id).orElseThrow(() -> new ArticleNotFoundException(id));
+    }
+
+    private void beforeCommit() {
+        Runnable interleaved;
+        RuntimeException failure;
+        synchronized (this) {
+            interleaved = beforeNextWrite;
+            failure = nextWriteFailure;
+            beforeNextWrite = () -> { };
+            nextWriteFailure = null;
+        }
+        interleaved.run();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** The conditional write: only over the version that was read. */
+    private synchronized void commitOver(StoredArticle read, Item next) {
+        String id = read.article().id();
+        if (!(items.get(id) instanceof Live live) || live.stored().version() != read.version()) {
+            throw new VersionConflictException(id, read.version());
+        }
+        commit(id, next);
+    }
+
+    private void commit(String id, Item item) {
+        items.put(id, item);
+        writes++;
+    }
+
+    private static String position(Article article) {
+        return Timestamps.sortable(article.publishedAt()) + "#" + article.id();
+    }
+}

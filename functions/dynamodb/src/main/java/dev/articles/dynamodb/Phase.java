@@ -41,6 +41,9 @@ final class Phase {
     /** Sends every request; the ones that failed, in request order, with their failures. */
     static Map<Request, RuntimeException> failures(List<Request> requests) {
         Map<Request, RuntimeException> failed = new LinkedHashMap<>();
+        if (requests.isEmpty()) {
+            return failed;
+        }
         if (requests.size() == 1) { // no thread for a lone request: most writes of an article with one tag
             try {
                 requests.getFirst().send().run();

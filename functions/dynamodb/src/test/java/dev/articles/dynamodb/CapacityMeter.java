@@ -46,6 +46,7 @@ final class CapacityMeter implements ExecutionInterceptor {
     private final DynamoDbClient plain;
     private final String table;
     private final ThreadLocal<Map<String, AttributeValue>> before = new ThreadLocal<>();
+    // A write's phases send requests from several threads at once: the counters change under this meter's lock.
     double reads;
     double tableWrites;
     double indexWrites;
@@ -57,7 +58,7 @@ final class CapacityMeter implements ExecutionInterceptor {
         this.table = table;
     }
 
-    void reset() {
+    synchronized void reset() {
         reads = tableWrites = indexWrites = 0;
         requests = refused = 0;
     }
@@ -80,7 +81,7 @@ final class CapacityMeter implements ExecutionInterceptor {
     }
 
     @Override
-    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+    public synchronized void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         requests++;
         switch (context.response()) {
             case PutItemResponse r -> written(r.consumedCapacity(), context.request());
@@ -93,7 +94,7 @@ final class CapacityMeter implements ExecutionInterceptor {
     }
 
     @Override
-    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+    public synchronized void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
         if (context.exception() instanceof ConditionalCheckFailedException) {
             requests++;
             refused++;

@@ -250,14 +250,7 @@ class VersionedArticlesIT {
             Article after = change.apply(before);
             versions.create(before, null);
             ArticleVersion current = versions.read(before.id()).orElseThrow();
-            proxy.clear();
-            proxy.inject(stop.fault(n));
-            try {
-                versions(faulty, view).edit(current, after, NOW);
-            } catch (StoreUnavailableException stopped) {
-                // The write stopped here; what did it leave?
-            }
-            proxy.clear();
+            stopAt(stop, n, () -> versions(faulty, view).edit(current, after, NOW));
 
             ArticleVersion seen = view.current(before.id()).orElseThrow();
             Article shown = seen.article();
@@ -292,20 +285,9 @@ class VersionedArticlesIT {
             Article article = original();
             versions.create(article, null);
             ArticleVersion current = versions.read(article.id()).orElseThrow();
-            proxy.clear();
-            proxy.inject(stop.fault(n));
-            try {
-                versions(faulty, view).delete(current, NOW);
-            } catch (StoreUnavailableException stopped) {
-                // See above.
-            }
-            proxy.clear();
+            stopAt(stop, n, () -> versions(faulty, view).delete(current, NOW));
 
-            Optional<ArticleVersion> seen = view.current(article.id());
-            if (seen.isPresent()) {
-                assertThat(seen.get().article()).as("request %d of %d failed (%s)", n, writes, stop).isEqualTo(article);
-            }
-            view.assertListsShow(seen.map(ArticleVersion::article), article);
+            Optional<ArticleVersion> seen = wholeOrNowhere(view, article, "request %d of %d failed (%s)".formatted(n, writes, stop));
 
             if (seen.isPresent()) {
                 versions.delete(seen.get(), NOW);
@@ -325,20 +307,8 @@ class VersionedArticlesIT {
         for (int n = 0; n < writes; n++) {
             TableView view = freshTable();
             Article article = original();
-            proxy.clear();
-            proxy.inject(stop.fault(n));
-            try {
-                versions(faulty, view).create(article, "sub-ann");
-            } catch (StoreUnavailableException stopped) {
-                // See above.
-            }
-            proxy.clear();
-
-            Optional<ArticleVersion> seen = view.current(article.id());
-            if (seen.isPresent()) {
-                assertThat(seen.get().article()).as("request %d of %d failed (%s)", n, writes, stop).isEqualTo(article);
-            }
-            view.assertListsShow(seen.map(ArticleVersion::article), article);
+            stopAt(stop, n, () -> versions(faulty, view).create(article, "sub-ann"));
+            wholeOrNowhere(view, article, "request %d of %d failed (%s)".formatted(n, writes, stop));
 
             versions(db.client(), view).create(article, "sub-ann"); // the idempotent retry: the same article
             view.assertListsShow(Optional.of(article), article);
@@ -422,6 +392,26 @@ class VersionedArticlesIT {
     private static Article generation(Article a, int g) {
         return new Article(a.id(), "g" + g, "s" + g, a.body(), g % 2 == 0 ? "A" : "B", a.source(), a.sourceUrl(),
                 List.of("walk", "g" + g % 3), a.publishedAt(), a.createdAt(), a.updatedAt());
+    }
+
+    /** Runs {@code write} with its n-th request failing as {@code stop} says: the write may stop there. */
+    private static void stopAt(Stop stop, int n, Runnable write) {
+        proxy.clear();
+        proxy.inject(stop.fault(n));
+        try {
+            write.run();
+        } catch (StoreUnavailableException stopped) {
+            // The write stopped here; what did it leave?
+        }
+        proxy.clear();
+    }
+
+    /** After a stopped create or delete: fetch shows the article whole or not at all, and every list agrees. */
+    private static Optional<ArticleVersion> wholeOrNowhere(TableView view, Article article, String as) {
+        Optional<ArticleVersion> seen = view.current(article.id());
+        seen.ifPresent(version -> assertThat(version.article()).as(as).isEqualTo(article));
+        view.assertListsShow(seen.map(ArticleVersion::article), article);
+        return seen;
     }
 
     /** How many requests a write sends, run once on a table of its own with no fault. */

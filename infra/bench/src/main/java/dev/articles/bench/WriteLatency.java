@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +53,9 @@ public final class WriteLatency {
     /** p50 of {@code write} on articles with {@code tags} tags; NaN where not measured. */
     public record Cell(Write write, int tags, double p50) {}
 
-    public record Result(Duration roundTrip, int requests, List<Cell> cells) {
+    /** The measurements, with when and under what machine load (1-minute average) they were taken. */
+    public record Result(Duration roundTrip, int requests, List<Cell> cells, Instant started, String loadAtStart,
+                         String loadAtEnd) {
 
         double p50(Write write, int tags) {
             return cells.stream().filter(c -> c.write() == write && c.tags() == tags).mapToDouble(Cell::p50)
@@ -66,8 +70,11 @@ public final class WriteLatency {
         public String markdown() {
             StringBuilder md = new StringBuilder();
             md.append("### Write latency by number of tags\n\n");
+            md.append(String.format(Locale.ROOT, "Command: `infra/bench/run --only writes` (or the full run) · run %s · "
+                    + "load average (1 min) %s at the start, %s at the end.%n%n", started.truncatedTo(ChronoUnit.SECONDS),
+                    loadAtStart, loadAtEnd));
             md.append(String.format(Locale.ROOT, "Each write through `serve` (one at a time, %d timed after a warm-up, "
-                    + "p50), an article of about 3 KB with an author, the fault proxy in front of dynalite adding %d ms to "
+                    + "p50, the numbers of tags in turns), an article of about 3 KB with an author, the fault proxy in front of dynalite adding %d ms to "
                     + "every DynamoDB request (a simulated in-region round trip). A write sends its requests phase by "
                     + "phase, each phase's together (docs/data-model.md, Writes). Target: each write with 10 tags within "
                     + "%.1fx of the same write without tags (an edit replacing all tags is held against the title edit "
@@ -95,6 +102,8 @@ public final class WriteLatency {
     /** Starts its own dynalite, proxy and serve, so nothing else the bench stored or runs weighs on it. */
     public static Result measure(Path root, SamTemplate template, FunctionJdk jdk, Path localJar, int warmUp,
             int requests, Progress progress) throws IOException {
+        Instant started = Instant.now();
+        String loadAtStart = LoadAverage.now();
         try (Dynalite dynalite = Dynalite.startInMemory(root);
              FaultProxy proxy = FaultProxy.start(dynalite.endpoint())) {
             DynamoDbClient dynamo = LocalDynamoDb.client(dynalite.endpoint());
@@ -105,42 +114,47 @@ public final class WriteLatency {
                 WriteLatency bench = new WriteLatency();
                 bench.base = serve.baseUrl();
                 List<Cell> cells = new ArrayList<>();
-                for (int tags : TAGS) {
-                    for (Write write : Write.values()) {
-                        if (write == Write.EDIT_TAGS && tags == 0) {
-                            continue;
-                        }
-                        cells.add(new Cell(write, tags, bench.p50(write, tags, warmUp, requests)));
-                        progress.say("write latency: %s, %d tags: %.0f ms", write.label, tags, cells.getLast().p50());
-                    }
+                for (Write write : Write.values()) {
+                    cells.addAll(bench.p50s(write, warmUp, requests));
+                    progress.say("write latency: %s: %s", write.label, cells.stream().filter(c -> c.write() == write)
+                            .map(c -> String.format(Locale.ROOT, "%d tags %.0f ms", c.tags(), c.p50())).toList());
                 }
-                return new Result(ROUND_TRIP, requests, cells);
+                return new Result(ROUND_TRIP, requests, cells, started, loadAtStart, LoadAverage.now());
             }
         }
     }
 
-    private double p50(Write write, int tags, int warmUp, int requests) {
+    /**
+     * One write at every number of tags, in turns (0, 1, 3, 10, 0, 1, ...), so a change in the machine's load
+     * or the JIT's warm-up weighs on each alike and the ratios hold within the run.
+     */
+    private List<Cell> p50s(Write write, int warmUp, int requests) {
         int runs = warmUp + requests;
-        List<String> articles = write == Write.CREATE ? List.of()
-                : IntStream.range(0, write == Write.DELETE ? runs : 1).mapToObj(i -> create(tags)).toList();
-        List<Double> times = new ArrayList<>();
+        List<Integer> counts = TAGS.stream().filter(tags -> write != Write.EDIT_TAGS || tags > 0).toList();
+        List<List<String>> articles = counts.stream().map(tags -> write == Write.CREATE ? List.<String>of()
+                : IntStream.range(0, write == Write.DELETE ? runs : 1).mapToObj(i -> create(tags)).toList()).toList();
+        List<List<Double>> times = counts.stream().map(tags -> (List<Double>) new ArrayList<Double>()).toList();
         for (int i = 0; i < runs; i++) {
-            int k = ++sent;
-            HttpRequest request = switch (write) {
-                case CREATE -> post(tags, k);
-                case EDIT_TITLE -> patch(articles.getFirst(), "{\"title\":\"Edited by the bench, " + k + "\"}");
-                // Every edit replaces every tag: two disjoint sets in turn.
-                case EDIT_TAGS -> patch(articles.getFirst(), "{\"tags\":" + tags(tags, i % 2 == 0 ? "b" : "a") + "}");
-                case DELETE -> HttpRequest.newBuilder(base.resolve("/articles/" + articles.get(i))).header("If-Match", "*")
-                        .DELETE().build();
-            };
-            long started = System.nanoTime();
-            send(request, write == Write.CREATE ? 201 : write == Write.DELETE ? 204 : 200);
-            if (i >= warmUp) {
-                times.add(Stats.millisSince(started));
+            for (int c = 0; c < counts.size(); c++) {
+                int tags = counts.get(c);
+                List<String> ids = articles.get(c);
+                int k = ++sent;
+                HttpRequest request = switch (write) {
+                    case CREATE -> post(tags, k);
+                    case EDIT_TITLE -> patch(ids.getFirst(), "{\"title\":\"Edited by the bench, " + k + "\"}");
+                    // Every edit replaces every tag: two disjoint sets in turn.
+                    case EDIT_TAGS -> patch(ids.getFirst(), "{\"tags\":" + tags(tags, i % 2 == 0 ? "b" : "a") + "}");
+                    case DELETE -> HttpRequest.newBuilder(base.resolve("/articles/" + ids.get(i))).header("If-Match", "*")
+                            .DELETE().build();
+                };
+                long started = System.nanoTime();
+                send(request, write == Write.CREATE ? 201 : write == Write.DELETE ? 204 : 200);
+                if (i >= warmUp) {
+                    times.get(c).add(Stats.millisSince(started));
+                }
             }
         }
-        return Stats.median(times);
+        return IntStream.range(0, counts.size()).mapToObj(c -> new Cell(write, counts.get(c), Stats.median(times.get(c)))).toList();
     }
 
     private String create(int tags) {

@@ -31,5 +31,8 @@ class BenchQuickIT {
                 "### Artifacts", "### List page cost as the table grows", "### JIT settings on warm functions");
         assertThat(report).doesNotContain("not measured", "NaN");
         assertThat(Files.readString(out)).isEqualTo(report);
+
+        String writes = Bench.writes(root, Options.parse(List.of("--quick", "--only", "writes"), root), Progress.stderr()).markdown();
+        assertThat(writes).contains("### Write latency by number of tags", "| create |", "| delete |").doesNotContain("NaN");
     }
 }

@@ -8,7 +8,6 @@ import dev.articles.dynalite.TableFactory;
 import dev.articles.jwt.DevIssuer;
 import dev.articles.lambdaruntime.ExitWithParent;
 import dev.articles.local.launcher.Launcher;
-import dev.articles.template.ParameterSpec;
 import dev.articles.template.RouteSpec;
 import dev.articles.template.SamTemplate;
 import java.io.IOException;
@@ -81,6 +80,7 @@ public final class Main {
 
     private static void serve(CommandLine.Serve options) {
         LambdaLog log = new LambdaLog(System.out);
+        SamTemplate declared = SamTemplate.load(options.template()); // read once: the overrides below are applied to it
         Optional<DevIssuer> devIssuer = options.devIssuer() ? Optional.of(DevIssuer.start(DEV_AUDIENCE)) : Optional.empty();
         Map<String, String> parameters = new LinkedHashMap<>(options.parameters());
         devIssuer.ifPresent(issuer -> {
@@ -89,11 +89,11 @@ public final class Main {
         });
         // Without --auth or an issuer, writes stay open (as sam local start-api skips JWT authorizers): curl
         // needs no token. With either, the authorizer is enforced as deployed.
-        if (!parameters.containsKey(CommandLine.ISSUER_PARAMETER) && SamTemplate.load(options.template()).parameters().stream()
+        if (!parameters.containsKey(CommandLine.ISSUER_PARAMETER) && declared.parameters().stream()
                 .anyMatch(p -> p.name().equals(CommandLine.WRITE_ACCESS_PARAMETER))) {
             parameters.putIfAbsent(CommandLine.WRITE_ACCESS_PARAMETER, "public");
         }
-        SamTemplate template = load(options.template(), parameters);
+        SamTemplate template = declared.withParameters(parameters);
         JwtAuthorization authorization = new JwtAuthorization(template); // refuses what it cannot enforce, before anything starts
         LocalBackend backend = LocalBackend.start(options.projectRoot(), options.data(), template);
         LocalFunctions functions;
@@ -136,8 +136,7 @@ public final class Main {
         template.cors().ifPresent(c -> log.info("  CORS: origins " + c.allowOrigins() + ", methods " + c.allowMethods()));
         log.info("  DynamoDB: " + backend.describe() + describe(options.data()));
         log.info("  Functions run on the " + functions.runtimeClient().label() + " runtime client");
-        Optional<String> editorScope = Optional.ofNullable(parameters.get(EDITOR_SCOPE_PARAMETER)).or(() -> template.parameters()
-                .stream().filter(p -> p.name().equals(EDITOR_SCOPE_PARAMETER)).map(ParameterSpec::defaultValue).findFirst());
+        Optional<String> editorScope = Optional.ofNullable(template.parameterValues().get(EDITOR_SCOPE_PARAMETER));
         devIssuer.ifPresent(issuer -> printToken(log, issuer, server.baseUrl(), editorScope));
         log.info("Ready: " + server.baseUrl() + " (Ctrl-C stops everything)");
         try {
@@ -149,7 +148,7 @@ public final class Main {
 
     private static int invoke(CommandLine.Invoke options) {
         LambdaLog log = new LambdaLog(System.err); // stdout carries only the function's response
-        SamTemplate template = load(options.template(), options.parameters());
+        SamTemplate template = SamTemplate.load(options.template(), options.parameters());
         template.function(options.function()); // fails early, naming the functions there are
         byte[] event;
         try {
@@ -182,7 +181,7 @@ public final class Main {
     /** Runs dynalite with the template's table until Ctrl-C or SIGTERM, printing the SAM CLI commands that use it. */
     private static void dynamoDb(CommandLine.DynamoDb options) {
         LambdaLog log = new LambdaLog(System.out);
-        SamTemplate template = load(options.template(), Map.of());
+        SamTemplate template = SamTemplate.load(options.template());
         Optional<Path> dir = switch (options.data()) {
             case DataOption.DataDir d -> Optional.of(d.dir().resolve("dynamodb"));
             default -> Optional.empty();
@@ -210,19 +209,6 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** The template with parameter values given on the command line, each of which it must declare. */
-    private static SamTemplate load(Path file, Map<String, String> parameters) {
-        SamTemplate template = SamTemplate.load(file, parameters);
-        List<String> declared = template.parameters().stream().map(ParameterSpec::name).toList();
-        for (String name : parameters.keySet()) {
-            if (!declared.contains(name)) {
-                throw new IllegalArgumentException(file + " has no parameter " + name + " (--parameter, --auth); it has "
-                        + declared);
-            }
-        }
-        return template;
     }
 
     /** What --auth is for: a token to paste, and the request to paste it into. */

@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * {@code serve} and {@code invoke}: the local API and single invocations, from template.yaml; {@code dynamodb}:
- * only the database, for the SAM CLI.
+ * {@code serve} and {@code invoke}: the local API and single invocations, from template.yaml; {@code seed}: sample
+ * articles through the API; {@code dynamodb}: only the database, for the SAM CLI.
  */
 public final class Main {
 
@@ -64,6 +64,7 @@ public final class Main {
             Object command = CommandLine.parse(List.of(args));
             switch (command) {
                 case CommandLine.Serve serve -> serve(serve);
+                case CommandLine.Seed seed -> seed(seed);
                 case CommandLine.Invoke invoke -> System.exit(invoke(invoke));
                 case CommandLine.DynamoDb dynamoDb -> dynamoDb(dynamoDb);
                 default -> throw new IllegalStateException();
@@ -80,6 +81,56 @@ public final class Main {
 
     private static void serve(CommandLine.Serve options) {
         LambdaLog log = new LambdaLog(System.out);
+        LocalApi api = start(options, log);
+        SamTemplate template = api.template();
+        HttpApiServer server = api.server();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("stopping: the server, every function instance and the database");
+            api.close();
+            stopped.countDown();
+        }, "articles-local shutdown"));
+
+        log.info("articles-local: the API of " + options.template() + " at " + server.baseUrl());
+        for (RouteSpec route : template.routes()) {
+            FunctionArtifact artifact = api.functions().pool(route.functionLogicalId()).artifact();
+            String artifactNote = artifact.exists() ? "" : "   (" + artifact.buildHint() + ")";
+            String auth = api.authorization().describe(route).map(a -> "   (" + a + ")").orElse("");
+            log.info(String.format(Locale.ROOT, "  %-7s %-18s -> %s%s%s", route.method(), route.path(),
+                    route.functionLogicalId(), auth, artifactNote));
+        }
+        template.cors().ifPresent(c -> log.info("  CORS: origins " + c.allowOrigins() + ", methods " + c.allowMethods()));
+        log.info("  DynamoDB: " + api.backend().describe() + describe(options.data()));
+        log.info("  Functions run on the " + api.functions().runtimeClient().label() + " runtime client");
+        Optional<String> editorScope = Optional.ofNullable(template.parameterValues().get(EDITOR_SCOPE_PARAMETER));
+        api.devIssuer().ifPresent(issuer -> printToken(log, issuer, server.baseUrl(), editorScope));
+        if (options.seed()) {
+            // With --auth the articles are the printed token's subject's, so that token may edit them.
+            new SeedArticles(server.baseUrl(), api.devIssuer().map(issuer -> issuer.mint(DEV_SUBJECT, DEV_NAME))).load(log::info);
+        }
+        log.info("Ready: " + server.baseUrl() + " (Ctrl-C stops everything)");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The local API as serve runs it: the database, the function pools, the gateway and, with --auth, the issuer. */
+    private record LocalApi(SamTemplate template, JwtAuthorization authorization, LocalBackend backend,
+                            LocalFunctions functions, HttpApiServer server, Optional<DevIssuer> devIssuer,
+                            ScheduledExecutorService reaper) implements AutoCloseable {
+        @Override
+        public void close() {
+            reaper.shutdownNow();
+            server.close();
+            functions.close();
+            backend.close();
+            devIssuer.ifPresent(DevIssuer::close);
+        }
+    }
+
+    private static LocalApi start(CommandLine.Serve options, LambdaLog log) {
         SamTemplate declared = SamTemplate.load(options.template()); // read once: the overrides below are applied to it
         Optional<DevIssuer> devIssuer = options.devIssuer() ? Optional.of(DevIssuer.start(DEV_AUDIENCE)) : Optional.empty();
         Map<String, String> parameters = new LinkedHashMap<>(options.parameters());
@@ -114,35 +165,17 @@ public final class Main {
         }
         ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
         reaper.scheduleWithFixedDelay(() -> functions.stopIdle(IDLE_TIMEOUT), 10, 10, TimeUnit.SECONDS);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping: the server, every function instance and the database");
-            reaper.shutdownNow();
-            server.close();
-            functions.close();
-            backend.close();
-            devIssuer.ifPresent(DevIssuer::close);
-            stopped.countDown();
-        }, "articles-local shutdown"));
+        return new LocalApi(template, authorization, backend, functions, server, devIssuer, reaper);
+    }
 
-        log.info("articles-local: the API of " + options.template() + " at " + server.baseUrl());
-        for (RouteSpec route : template.routes()) {
-            FunctionArtifact artifact = functions.pool(route.functionLogicalId()).artifact();
-            String artifactNote = artifact.exists() ? "" : "   (" + artifact.buildHint() + ")";
-            String auth = authorization.describe(route).map(a -> "   (" + a + ")").orElse("");
-            log.info(String.format(Locale.ROOT, "  %-7s %-18s -> %s%s%s", route.method(), route.path(),
-                    route.functionLogicalId(), auth, artifactNote));
+    /** {@code seed}: into the API at --url, else into one started on the data for as long as it takes (its logs on stderr). */
+    private static void seed(CommandLine.Seed options) {
+        if (options.api().isPresent()) {
+            new SeedArticles(options.api().get(), options.token()).load(System.out::println);
+            return;
         }
-        template.cors().ifPresent(c -> log.info("  CORS: origins " + c.allowOrigins() + ", methods " + c.allowMethods()));
-        log.info("  DynamoDB: " + backend.describe() + describe(options.data()));
-        log.info("  Functions run on the " + functions.runtimeClient().label() + " runtime client");
-        Optional<String> editorScope = Optional.ofNullable(template.parameterValues().get(EDITOR_SCOPE_PARAMETER));
-        devIssuer.ifPresent(issuer -> printToken(log, issuer, server.baseUrl(), editorScope));
-        log.info("Ready: " + server.baseUrl() + " (Ctrl-C stops everything)");
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        try (LocalApi api = start(options.local(), new LambdaLog(System.err))) {
+            new SeedArticles(api.server().baseUrl(), Optional.empty()).load(System.out::println);
         }
     }
 

@@ -44,6 +44,8 @@ public final class Main {
     static final String DEV_EDITOR_NAME = "Local Editor";
     /** The template parameter whose scope makes a token an editor's (may edit and delete any article). */
     static final String EDITOR_SCOPE_PARAMETER = "EditorScope";
+    /** What GET /docs shows, relative to the project root. */
+    static final String OPENAPI_DOCUMENT = "docs/openapi.yaml";
     /** Instances idle this long are stopped (Lambda keeps them minutes to hours; we free the laptop sooner). */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(Long.getLong("articles.local.idleSeconds", 300));
 
@@ -102,6 +104,8 @@ public final class Main {
         template.cors().ifPresent(c -> log.info("  CORS: origins " + c.allowOrigins() + ", methods " + c.allowMethods()));
         log.info("  DynamoDB: " + api.backend().describe() + describe(options.data()));
         log.info("  Functions run on the " + api.functions().runtimeClient().label() + " runtime client");
+        log.info("  API reference (" + OPENAPI_DOCUMENT + " in Swagger UI, Try it out calls this server): " + server.baseUrl()
+                + ApiReference.PATH);
         Optional<String> editorScope = Optional.ofNullable(template.parameterValues().get(EDITOR_SCOPE_PARAMETER));
         api.devIssuer().ifPresent(issuer -> printToken(log, issuer, server.baseUrl(), editorScope));
         if (options.seed()) {
@@ -157,7 +161,8 @@ public final class Main {
         HttpApiServer server;
         try {
             server = new HttpApiServer(options.port(), new Router(template.routes()), authorization,
-                    template.cors().map(CorsPolicy::new), functions.pools(), log);
+                    template.cors().map(CorsPolicy::new), functions.pools(), log,
+                    new ApiReference(options.projectRoot().resolve(OPENAPI_DOCUMENT)));
         } catch (RuntimeException e) {
             functions.close();
             backend.close();

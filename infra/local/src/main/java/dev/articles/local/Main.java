@@ -86,12 +86,7 @@ public final class Main {
         LocalApi api = start(options, log);
         SamTemplate template = api.template();
         HttpApiServer server = api.server();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping: the server, every function instance and the database");
-            api.close();
-            stopped.countDown();
-        }, "articles-local shutdown"));
+        CountDownLatch stopped = onStop(log, "stopping: the server, every function instance and the database", api::close);
 
         log.info("articles-local: the API of " + options.template() + " at " + server.baseUrl());
         for (RouteSpec route : template.routes()) {
@@ -110,14 +105,10 @@ public final class Main {
         api.devIssuer().ifPresent(issuer -> printToken(log, issuer, server.baseUrl(), editorScope));
         if (options.seed()) {
             // With --auth the articles are the printed token's subject's, so that token may edit them.
-            new SeedArticles(server.baseUrl(), api.devIssuer().map(issuer -> issuer.mint(DEV_SUBJECT, DEV_NAME))).load(log::info);
+            new DemoArticles(server.baseUrl(), api.devIssuer().map(issuer -> issuer.mint(DEV_SUBJECT, DEV_NAME))).load(log::info);
         }
         log.info("Ready: " + server.baseUrl() + " (Ctrl-C stops everything)");
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitStop(stopped);
     }
 
     /** The local API as serve runs it: the database, the function pools, the gateway and, with --auth, the issuer. */
@@ -176,11 +167,11 @@ public final class Main {
     /** {@code seed}: into the API at --url, else into one started on the data for as long as it takes (its logs on stderr). */
     private static void seed(CommandLine.Seed options) {
         if (options.api().isPresent()) {
-            new SeedArticles(options.api().get(), options.token()).load(System.out::println);
+            new DemoArticles(options.api().get(), options.token()).load(System.out::println);
             return;
         }
         try (LocalApi api = start(options.local(), new LambdaLog(System.err))) {
-            new SeedArticles(api.server().baseUrl(), Optional.empty()).load(System.out::println);
+            new DemoArticles(api.server().baseUrl(), Optional.empty()).load(System.out::println);
         }
     }
 
@@ -232,16 +223,26 @@ public final class Main {
             dynalite.close();
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping dynalite");
-            dynalite.close();
-            stopped.countDown();
-        }, "articles-local shutdown"));
+        CountDownLatch stopped = onStop(log, "stopping dynalite", dynalite::close);
         log.info("DynamoDB (dynalite) at http://" + options.host() + ":" + port + ", table " + options.table()
                 + describe(options.data()) + "; credentials: any, region: any");
         SamCommands.print(log, template, options.projectRoot(), options.host());
         log.info("Ready: " + dynalite.endpoint() + " (Ctrl-C stops it)");
+        awaitStop(stopped);
+    }
+
+    /** At Ctrl-C or SIGTERM: says {@code message}, runs {@code stop}, then opens the latch returned. */
+    private static CountDownLatch onStop(LambdaLog log, String message, Runnable stop) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info(message);
+            stop.run();
+            stopped.countDown();
+        }, "articles-local shutdown"));
+        return stopped;
+    }
+
+    private static void awaitStop(CountDownLatch stopped) {
         try {
             stopped.await();
         } catch (InterruptedException e) {

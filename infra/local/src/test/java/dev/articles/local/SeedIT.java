@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SeedIT {
 
     private static final Path ROOT = ProjectRoot.find();
-    private static final int ARTICLES = SeedArticles.GENERATED + 1;
+    private static final int ARTICLES = DemoArticles.GENERATED + 1;
 
     @Test
     void seedsOnceThroughTheApi(@TempDir Path data) throws Exception {
@@ -38,7 +38,7 @@ class SeedIT {
 
             // A filter sees what the index holds: one author's seed articles, newest first.
             String author = "Mei Lin";
-            List<String> expected = SeedArticles.articles().stream().map(SeedArticles.Article::json)
+            List<String> expected = DemoArticles.articles().stream().map(DemoArticles.Article::json)
                     .filter(a -> author.equals(a.get("author"))).map(a -> (String) a.get("title")).toList();
             List<Map<String, Object>> byAuthor = seedArticles(api, "&author=" + URLEncoder.encode(author, StandardCharsets.UTF_8));
             assertThat(byAuthor).extracting(a -> (String) a.get("title")).containsExactlyInAnyOrderElementsOf(expected);
@@ -46,7 +46,7 @@ class SeedIT {
 
             // The contract's sample article, byte for byte.
             Map<String, Object> sample = listed.stream()
-                    .filter(a -> a.get("title").equals(SeedArticles.articles().getFirst().title())).findFirst().orElseThrow();
+                    .filter(a -> a.get("title").equals(DemoArticles.articles().getFirst().title())).findFirst().orElseThrow();
             assertThat(Http.json(Http.get(api, "/articles/" + sample.get("id"))).get("body"))
                     .isEqualTo(Files.readString(ROOT.resolve("functions/api-tests/src/test/resources/samples/seed-article.txt")));
 
@@ -63,7 +63,7 @@ class SeedIT {
         List<Map<String, Object>> out = new ArrayList<>();
         String cursor = null;
         do {
-            Map<String, Object> page = Http.json(Http.get(api, "/articles?tag=" + SeedArticles.TAG + "&limit=7" + filters
+            Map<String, Object> page = Http.json(Http.get(api, "/articles?tag=" + DemoArticles.TAG + "&limit=7" + filters
                     + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8))));
             for (Object item : (List<?>) page.get("items")) {
                 out.add(Http.map(item));

@@ -8,22 +8,22 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @SuppressWarnings("unchecked")
-class SeedArticlesTest {
+class DemoArticlesTest {
 
-    private final List<SeedArticles.Article> articles = SeedArticles.articles();
+    private final List<DemoArticles.Article> articles = DemoArticles.articles();
 
     @Test
     void theSameArticlesEveryRunEachOnceAndTaggedSeed() {
-        assertThat(articles).hasSize(SeedArticles.GENERATED + 1).isEqualTo(SeedArticles.articles());
-        assertThat(articles).extracting(SeedArticles.Article::title).doesNotHaveDuplicates();
-        assertThat(articles).extracting(SeedArticles.Article::index).doesNotHaveDuplicates();
-        assertThat(articles).allSatisfy(a -> assertThat((List<Object>) a.json().get("tags")).contains(SeedArticles.TAG));
-        assertThat(articles.getFirst().json().get("body")).isEqualTo(SeedArticles.sampleBody());
+        assertThat(articles).hasSize(DemoArticles.GENERATED + 1).isEqualTo(DemoArticles.articles());
+        assertThat(articles).extracting(DemoArticles.Article::title).doesNotHaveDuplicates();
+        assertThat(articles).extracting(DemoArticles.Article::index).doesNotHaveDuplicates();
+        assertThat(articles).allSatisfy(a -> assertThat((List<Object>) a.json().get("tags")).contains(DemoArticles.TAG));
+        assertThat(articles.getFirst().json().get("body")).isEqualTo(DemoArticles.sampleBody());
     }
 
     @Test
     void withinTheContractsLimitsAndVaried() {
-        for (SeedArticles.Article article : articles) {
+        for (DemoArticles.Article article : articles) {
             Map<String, Object> json = article.json();
             assertThat(article.title().length()).isBetween(1, 300);
             assertThat(((String) json.get("body")).length()).isBetween(1, 100_000);

@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * answer, then repeated within a day, still stores nothing twice. Drafts and scheduled articles are not in the
  * API yet: add some here when they are.
  */
-final class SeedArticles {
+final class DemoArticles {
 
     /** Marks the seed articles: {@code GET /articles?tag=seed} lists them, and a rerun finds them so. */
     static final String TAG = "seed";
@@ -92,7 +92,7 @@ final class SeedArticles {
             .connectTimeout(Duration.ofSeconds(10)).build();
 
     /** @param token a bearer token for the writes, where the API authenticates them */
-    SeedArticles(URI api, Optional<String> token) {
+    DemoArticles(URI api, Optional<String> token) {
         this.api = api;
         this.token = token;
     }
@@ -155,7 +155,7 @@ final class SeedArticles {
 
     /** The contract's sample news article (../shared/samples/seed-article.txt), packed into this jar by the build. */
     static String sampleBody() {
-        try (InputStream in = SeedArticles.class.getResourceAsStream("/seed-article.txt")) {
+        try (InputStream in = DemoArticles.class.getResourceAsStream("/seed-article.txt")) {
             if (in == null) {
                 throw new IllegalStateException("seed-article.txt is not in articles-local.jar: rebuild it");
             }

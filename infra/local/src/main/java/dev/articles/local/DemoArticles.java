@@ -183,7 +183,8 @@ final class DemoArticles {
                     .header("Idempotency-Key", KEY_PREFIX + article.index()));
             if (response.statusCode() != 201) {
                 throw new IllegalStateException("seed: POST /articles of \"" + article.title() + "\" answered "
-                        + response.statusCode() + " " + response.body());
+                        + response.statusCode() + " " + response.body() + (response.statusCode() == 401 && token.isEmpty()
+                        ? " (this API authenticates writes: seed --url " + api + " --token <the TOKEN serve --auth printed>)" : ""));
             }
             if (response.headers().firstValue("Idempotent-Replayed").filter("true"::equalsIgnoreCase).isPresent()) {
                 replayed++;

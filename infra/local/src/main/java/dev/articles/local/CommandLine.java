@@ -19,6 +19,9 @@ final class CommandLine {
             usage:
               java -jar infra/local/target/articles-local.jar serve [--port N] [--data-dir DIR | --in-memory]
                   [--dynamodb-endpoint URL] [--template FILE] [--parameter NAME=VALUE ...] [--auth]
+                  [--runtime-client aws|portable|auto] [--seed]
+              java -jar infra/local/target/articles-local.jar seed [--url URL [--token JWT]]
+                  [--data-dir DIR | --dynamodb-endpoint URL] [--template FILE] [--parameter NAME=VALUE ...]
                   [--runtime-client aws|portable|auto]
               java -jar infra/local/target/articles-local.jar invoke <FunctionLogicalId> -e EVENT.json
                   [--data-dir DIR | --in-memory] [--dynamodb-endpoint URL] [--template FILE] [--parameter NAME=VALUE ...]
@@ -28,6 +31,9 @@ final class CommandLine {
             Run from the project root. Data persists in .local-data/ unless --in-memory or --dynamodb-endpoint.
             --parameter sets a template parameter (as sam's --parameter-overrides), e.g. JwtIssuer=https://... ;
             --auth starts a local token issuer, sets JwtIssuer and JwtAudience to it and prints a token.
+            --seed (serve) and seed load a few dozen sample articles through the API, once (a rerun adds nothing):
+            seed --url writes to a running API (--token for one that authenticates writes), seed alone starts the
+            API on the data (.local-data/ or --data-dir) for as long as it takes.
             --runtime-client: what runs the handlers in the function JVMs: aws (AWS's runtime interface client,
             Linux x86_64/arm64 only: it loads a native library) or portable (plain Java, any OS); auto (default)
             takes aws where it can load.
@@ -45,9 +51,16 @@ final class CommandLine {
 
     static final int DEFAULT_PORT = 3000;
 
-    /** @param devIssuer {@code --auth}: serve tokens of a local issuer */
+    /**
+     * @param devIssuer {@code --auth}: serve tokens of a local issuer
+     * @param seed      {@code --seed}: load the sample articles before it is ready
+     */
     record Serve(int port, DataOption data, Path template, Path projectRoot, Map<String, String> parameters,
-                 boolean devIssuer, LambdaRuntimeClient.Kind runtimeClient) {
+                 boolean devIssuer, LambdaRuntimeClient.Kind runtimeClient, boolean seed) {
+    }
+
+    /** {@code seed}: the sample articles into the API at {@code api}, else into a serve of {@code local} started for it. */
+    record Seed(Optional<URI> api, Optional<String> token, Serve local) {
     }
 
     record Invoke(String function, Path event, DataOption data, Path template, Path projectRoot,
@@ -65,7 +78,7 @@ final class CommandLine {
     private CommandLine() {
     }
 
-    /** Parses {@code serve ...}, {@code invoke ...} or {@code dynamodb ...}; throws IllegalArgumentException saying what is wrong. */
+    /** Parses {@code serve ...}, {@code seed ...}, {@code invoke ...} or {@code dynamodb ...}; throws IllegalArgumentException saying what is wrong. */
     static Object parse(List<String> arguments) {
         Deque<String> args = new ArrayDeque<>(arguments);
         String command = args.poll();
@@ -74,12 +87,13 @@ final class CommandLine {
         }
         String function = null;
         boolean dynamoDb = command.equals("dynamodb");
+        boolean seedCommand = command.equals("seed");
         if (command.equals("invoke")) {
             function = args.poll();
             if (function == null || function.startsWith("-")) {
                 throw new IllegalArgumentException("invoke needs the function's logical id, e.g. GetArticleFunction");
             }
-        } else if (!command.equals("serve") && !dynamoDb) {
+        } else if (!command.equals("serve") && !dynamoDb && !seedCommand) {
             throw new IllegalArgumentException("unknown command " + command);
         }
         int port = dynamoDb ? DEFAULT_DYNAMODB_PORT : DEFAULT_PORT;
@@ -90,11 +104,22 @@ final class CommandLine {
         Optional<Path> event = Optional.empty();
         Map<String, String> parameters = new LinkedHashMap<>();
         boolean devIssuer = false;
+        boolean seed = false;
+        Optional<URI> api = Optional.empty();
+        Optional<String> token = Optional.empty();
         LambdaRuntimeClient.Kind runtimeClient = LambdaRuntimeClient.Kind.AUTO;
         while (!args.isEmpty()) {
             String option = args.poll();
             switch (option) {
-                case "--port" -> port = port(value(args, option));
+                case "--port" -> port = port(seedCommand ? refused(option) : value(args, option));
+                case "--seed" -> {
+                    if (seedCommand || function != null || dynamoDb) {
+                        refused(option);
+                    }
+                    seed = true;
+                }
+                case "--url" -> api = Optional.of(url(seedCommand ? value(args, option) : refused(option)));
+                case "--token" -> token = Optional.of(seedCommand ? value(args, option) : refused(option));
                 case "--data-dir" -> data = exclusive(data, new DataOption.DataDir(Path.of(value(args, option)).toAbsolutePath()));
                 case "--in-memory" -> data = exclusive(data, new DataOption.InMemory());
                 case "--dynamodb-endpoint" -> data = exclusive(data, new DataOption.Endpoint(endpoint(value(args, option))));
@@ -104,7 +129,7 @@ final class CommandLine {
                 case "--table" -> table = dynamoDbOnly(dynamoDb, option, value(args, option));
                 case "--runtime-client" -> runtimeClient = LambdaRuntimeClient.Kind.parse(value(args, option));
                 case "--auth" -> {
-                    if (function != null) {
+                    if (function != null || seedCommand) {
                         throw new IllegalArgumentException("--auth is an option of serve");
                     }
                     devIssuer = true;
@@ -135,8 +160,21 @@ final class CommandLine {
             }
             return new DynamoDb(host, port, chosen, table, templateFile, root);
         }
+        if (seedCommand) {
+            if (api.isPresent() && (data.isPresent() || template.isPresent() || !parameters.isEmpty())) {
+                throw new IllegalArgumentException("seed --url writes to that API: --data-dir, --dynamodb-endpoint,"
+                        + " --template and --parameter are for the API seed starts itself");
+            }
+            if (token.isPresent() && api.isEmpty()) {
+                throw new IllegalArgumentException("--token is for seed --url (the API seed starts itself needs none)");
+            }
+            if (chosen instanceof DataOption.InMemory) {
+                throw new IllegalArgumentException("seed --in-memory would keep nothing: serve --in-memory --seed");
+            }
+            return new Seed(api, token, new Serve(0, chosen, templateFile, root, parameters, false, runtimeClient, false));
+        }
         if (function == null) {
-            return new Serve(port, chosen, templateFile, root, parameters, devIssuer, runtimeClient);
+            return new Serve(port, chosen, templateFile, root, parameters, devIssuer, runtimeClient, seed);
         }
         Path eventFile = event.orElseThrow(() -> new IllegalArgumentException("invoke needs -e EVENT.json"));
         if (!Files.isRegularFile(eventFile)) {
@@ -152,6 +190,11 @@ final class CommandLine {
         } catch (IllegalStateException notInProject) {
             return templateFile.getParent();
         }
+    }
+
+    /** An option the command does not take. */
+    private static String refused(String option) {
+        throw new IllegalArgumentException(option + " is not an option of this command");
     }
 
     private static String dynamoDbOnly(boolean dynamoDb, String option, String value) {
@@ -189,6 +232,14 @@ final class CommandLine {
         if (parameters.putIfAbsent(assignment.substring(0, eq), assignment.substring(eq + 1)) != null) {
             throw new IllegalArgumentException("--parameter " + assignment.substring(0, eq) + " is given twice");
         }
+    }
+
+    private static URI url(String value) {
+        URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException("--url needs the API's base URL such as http://127.0.0.1:3000, got " + value);
+        }
+        return uri;
     }
 
     private static URI endpoint(String value) {

@@ -25,10 +25,13 @@ final class HttpApiServer implements AutoCloseable {
     private final Optional<CorsPolicy> cors;
     private final Map<String, FunctionPool> pools;
     private final LambdaLog log;
+    private final ApiReference reference;
     private final GatewayHttpServer server;
 
+    /** @param reference GET /docs and below, answered here and never routed: serve's own page, not the API's */
     HttpApiServer(int port, Router router, JwtAuthorization authorization, Optional<CorsPolicy> cors,
-                  Map<String, FunctionPool> pools, LambdaLog log) {
+                  Map<String, FunctionPool> pools, LambdaLog log, ApiReference reference) {
+        this.reference = reference;
         this.router = router;
         this.authorization = authorization;
         this.cors = cors;
@@ -59,7 +62,11 @@ final class HttpApiServer implements AutoCloseable {
         HttpApiResponse response;
         Map<String, String> joined = request.joinedHeaders();
         try {
-            if (cors.isPresent() && CorsPolicy.isPreflight(request.method(), joined)) {
+            Optional<HttpApiResponse> page = reference.answer(request, baseUrl());
+            if (page.isPresent()) {
+                target = "API reference";
+                response = page.get();
+            } else if (cors.isPresent() && CorsPolicy.isPreflight(request.method(), joined)) {
                 target = "CORS preflight";
                 List<Map.Entry<String, String>> headers = new ArrayList<>(cors.get().preflightHeaders(joined).entrySet());
                 response = new HttpApiResponse(204, headers, new byte[0]);

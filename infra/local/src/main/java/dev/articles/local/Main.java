@@ -8,7 +8,6 @@ import dev.articles.dynalite.TableFactory;
 import dev.articles.jwt.DevIssuer;
 import dev.articles.lambdaruntime.ExitWithParent;
 import dev.articles.local.launcher.Launcher;
-import dev.articles.template.ParameterSpec;
 import dev.articles.template.RouteSpec;
 import dev.articles.template.SamTemplate;
 import java.io.IOException;
@@ -29,8 +28,8 @@ import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * {@code serve} and {@code invoke}: the local API and single invocations, from template.yaml; {@code dynamodb}:
- * only the database, for the SAM CLI.
+ * {@code serve} and {@code invoke}: the local API and single invocations, from template.yaml; {@code seed}: sample
+ * articles through the API; {@code dynamodb}: only the database, for the SAM CLI.
  */
 public final class Main {
 
@@ -45,6 +44,8 @@ public final class Main {
     static final String DEV_EDITOR_NAME = "Local Editor";
     /** The template parameter whose scope makes a token an editor's (may edit and delete any article). */
     static final String EDITOR_SCOPE_PARAMETER = "EditorScope";
+    /** What GET /docs shows, relative to the project root. */
+    static final String OPENAPI_DOCUMENT = "docs/openapi.yaml";
     /** Instances idle this long are stopped (Lambda keeps them minutes to hours; we free the laptop sooner). */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(Long.getLong("articles.local.idleSeconds", 300));
 
@@ -65,6 +66,7 @@ public final class Main {
             Object command = CommandLine.parse(List.of(args));
             switch (command) {
                 case CommandLine.Serve serve -> serve(serve);
+                case CommandLine.Seed seed -> seed(seed);
                 case CommandLine.Invoke invoke -> System.exit(invoke(invoke));
                 case CommandLine.DynamoDb dynamoDb -> dynamoDb(dynamoDb);
                 default -> throw new IllegalStateException();
@@ -81,6 +83,50 @@ public final class Main {
 
     private static void serve(CommandLine.Serve options) {
         LambdaLog log = new LambdaLog(System.out);
+        LocalApi api = start(options, log);
+        SamTemplate template = api.template();
+        HttpApiServer server = api.server();
+        CountDownLatch stopped = onStop(log, "stopping: the server, every function instance and the database", api::close);
+
+        log.info("articles-local: the API of " + options.template() + " at " + server.baseUrl());
+        for (RouteSpec route : template.routes()) {
+            FunctionArtifact artifact = api.functions().pool(route.functionLogicalId()).artifact();
+            String artifactNote = artifact.exists() ? "" : "   (" + artifact.buildHint() + ")";
+            String auth = api.authorization().describe(route).map(a -> "   (" + a + ")").orElse("");
+            log.info(String.format(Locale.ROOT, "  %-7s %-18s -> %s%s%s", route.method(), route.path(),
+                    route.functionLogicalId(), auth, artifactNote));
+        }
+        template.cors().ifPresent(c -> log.info("  CORS: origins " + c.allowOrigins() + ", methods " + c.allowMethods()));
+        log.info("  DynamoDB: " + api.backend().describe() + describe(options.data()));
+        log.info("  Functions run on the " + api.functions().runtimeClient().label() + " runtime client");
+        log.info("  API reference (" + OPENAPI_DOCUMENT + " in Swagger UI, Try it out calls this server): " + server.baseUrl()
+                + ApiReference.PATH);
+        Optional<String> editorScope = Optional.ofNullable(template.parameterValues().get(EDITOR_SCOPE_PARAMETER));
+        api.devIssuer().ifPresent(issuer -> printToken(log, issuer, server.baseUrl(), editorScope));
+        if (options.seed()) {
+            // With --auth the articles are the printed token's subject's, so that token may edit them.
+            new DemoArticles(server.baseUrl(), api.devIssuer().map(issuer -> issuer.mint(DEV_SUBJECT, DEV_NAME))).load(log::info);
+        }
+        log.info("Ready: " + server.baseUrl() + " (Ctrl-C stops everything)");
+        awaitStop(stopped);
+    }
+
+    /** The local API as serve runs it: the database, the function pools, the gateway and, with --auth, the issuer. */
+    private record LocalApi(SamTemplate template, JwtAuthorization authorization, LocalBackend backend,
+                            LocalFunctions functions, HttpApiServer server, Optional<DevIssuer> devIssuer,
+                            ScheduledExecutorService reaper) implements AutoCloseable {
+        @Override
+        public void close() {
+            reaper.shutdownNow();
+            server.close();
+            functions.close();
+            backend.close();
+            devIssuer.ifPresent(DevIssuer::close);
+        }
+    }
+
+    private static LocalApi start(CommandLine.Serve options, LambdaLog log) {
+        SamTemplate declared = SamTemplate.load(options.template()); // read once: the overrides below are applied to it
         Optional<DevIssuer> devIssuer = options.devIssuer() ? Optional.of(DevIssuer.start(DEV_AUDIENCE)) : Optional.empty();
         Map<String, String> parameters = new LinkedHashMap<>(options.parameters());
         devIssuer.ifPresent(issuer -> {
@@ -89,11 +135,11 @@ public final class Main {
         });
         // Without --auth or an issuer, writes stay open (as sam local start-api skips JWT authorizers): curl
         // needs no token. With either, the authorizer is enforced as deployed.
-        if (!parameters.containsKey(CommandLine.ISSUER_PARAMETER) && SamTemplate.load(options.template()).parameters().stream()
+        if (!parameters.containsKey(CommandLine.ISSUER_PARAMETER) && declared.parameters().stream()
                 .anyMatch(p -> p.name().equals(CommandLine.WRITE_ACCESS_PARAMETER))) {
             parameters.putIfAbsent(CommandLine.WRITE_ACCESS_PARAMETER, "public");
         }
-        SamTemplate template = load(options.template(), parameters);
+        SamTemplate template = declared.withParameters(parameters);
         JwtAuthorization authorization = new JwtAuthorization(template); // refuses what it cannot enforce, before anything starts
         LocalBackend backend = LocalBackend.start(options.projectRoot(), options.data(), template);
         LocalFunctions functions;
@@ -106,7 +152,8 @@ public final class Main {
         HttpApiServer server;
         try {
             server = new HttpApiServer(options.port(), new Router(template.routes()), authorization,
-                    template.cors().map(CorsPolicy::new), functions.pools(), log);
+                    template.cors().map(CorsPolicy::new), functions.pools(), log,
+                    new ApiReference(options.projectRoot().resolve(OPENAPI_DOCUMENT)));
         } catch (RuntimeException e) {
             functions.close();
             backend.close();
@@ -114,42 +161,23 @@ public final class Main {
         }
         ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
         reaper.scheduleWithFixedDelay(() -> functions.stopIdle(IDLE_TIMEOUT), 10, 10, TimeUnit.SECONDS);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping: the server, every function instance and the database");
-            reaper.shutdownNow();
-            server.close();
-            functions.close();
-            backend.close();
-            devIssuer.ifPresent(DevIssuer::close);
-            stopped.countDown();
-        }, "articles-local shutdown"));
+        return new LocalApi(template, authorization, backend, functions, server, devIssuer, reaper);
+    }
 
-        log.info("articles-local: the API of " + options.template() + " at " + server.baseUrl());
-        for (RouteSpec route : template.routes()) {
-            FunctionArtifact artifact = functions.pool(route.functionLogicalId()).artifact();
-            String artifactNote = artifact.exists() ? "" : "   (" + artifact.buildHint() + ")";
-            String auth = authorization.describe(route).map(a -> "   (" + a + ")").orElse("");
-            log.info(String.format(Locale.ROOT, "  %-7s %-18s -> %s%s%s", route.method(), route.path(),
-                    route.functionLogicalId(), auth, artifactNote));
+    /** {@code seed}: into the API at --url, else into one started on the data for as long as it takes (its logs on stderr). */
+    private static void seed(CommandLine.Seed options) {
+        if (options.api().isPresent()) {
+            new DemoArticles(options.api().get(), options.token()).load(System.out::println);
+            return;
         }
-        template.cors().ifPresent(c -> log.info("  CORS: origins " + c.allowOrigins() + ", methods " + c.allowMethods()));
-        log.info("  DynamoDB: " + backend.describe() + describe(options.data()));
-        log.info("  Functions run on the " + functions.runtimeClient().label() + " runtime client");
-        Optional<String> editorScope = Optional.ofNullable(parameters.get(EDITOR_SCOPE_PARAMETER)).or(() -> template.parameters()
-                .stream().filter(p -> p.name().equals(EDITOR_SCOPE_PARAMETER)).map(ParameterSpec::defaultValue).findFirst());
-        devIssuer.ifPresent(issuer -> printToken(log, issuer, server.baseUrl(), editorScope));
-        log.info("Ready: " + server.baseUrl() + " (Ctrl-C stops everything)");
-        try {
-            stopped.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        try (LocalApi api = start(options.local(), new LambdaLog(System.err))) {
+            new DemoArticles(api.server().baseUrl(), Optional.empty()).load(System.out::println);
         }
     }
 
     private static int invoke(CommandLine.Invoke options) {
         LambdaLog log = new LambdaLog(System.err); // stdout carries only the function's response
-        SamTemplate template = load(options.template(), options.parameters());
+        SamTemplate template = SamTemplate.load(options.template(), options.parameters());
         template.function(options.function()); // fails early, naming the functions there are
         byte[] event;
         try {
@@ -182,7 +210,7 @@ public final class Main {
     /** Runs dynalite with the template's table until Ctrl-C or SIGTERM, printing the SAM CLI commands that use it. */
     private static void dynamoDb(CommandLine.DynamoDb options) {
         LambdaLog log = new LambdaLog(System.out);
-        SamTemplate template = load(options.template(), Map.of());
+        SamTemplate template = SamTemplate.load(options.template());
         Optional<Path> dir = switch (options.data()) {
             case DataOption.DataDir d -> Optional.of(d.dir().resolve("dynamodb"));
             default -> Optional.empty();
@@ -195,34 +223,31 @@ public final class Main {
             dynalite.close();
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("stopping dynalite");
-            dynalite.close();
-            stopped.countDown();
-        }, "articles-local shutdown"));
+        CountDownLatch stopped = onStop(log, "stopping dynalite", dynalite::close);
         log.info("DynamoDB (dynalite) at http://" + options.host() + ":" + port + ", table " + options.table()
                 + describe(options.data()) + "; credentials: any, region: any");
         SamCommands.print(log, template, options.projectRoot(), options.host());
         log.info("Ready: " + dynalite.endpoint() + " (Ctrl-C stops it)");
+        awaitStop(stopped);
+    }
+
+    /** At Ctrl-C or SIGTERM: says {@code message}, runs {@code stop}, then opens the latch returned. */
+    private static CountDownLatch onStop(LambdaLog log, String message, Runnable stop) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info(message);
+            stop.run();
+            stopped.countDown();
+        }, "articles-local shutdown"));
+        return stopped;
+    }
+
+    private static void awaitStop(CountDownLatch stopped) {
         try {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** The template with parameter values given on the command line, each of which it must declare. */
-    private static SamTemplate load(Path file, Map<String, String> parameters) {
-        SamTemplate template = SamTemplate.load(file, parameters);
-        List<String> declared = template.parameters().stream().map(ParameterSpec::name).toList();
-        for (String name : parameters.keySet()) {
-            if (!declared.contains(name)) {
-                throw new IllegalArgumentException(file + " has no parameter " + name + " (--parameter, --auth); it has "
-                        + declared);
-            }
-        }
-        return template;
     }
 
     /** What --auth is for: a token to paste, and the request to paste it into. */

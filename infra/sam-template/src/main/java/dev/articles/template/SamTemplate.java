@@ -44,13 +44,27 @@ public final class SamTemplate {
         return load(file, Map.of());
     }
 
-    /** @param parameterOverrides parameter values that replace the defaults, as {@code sam --parameter-overrides} does */
+    /**
+     * @param parameterOverrides parameter values that replace the defaults, as {@code sam --parameter-overrides} does;
+     *                           a name the template does not declare is refused (IllegalArgumentException)
+     */
     public static SamTemplate load(Path file, Map<String, String> parameterOverrides) {
         try {
-            return new SamTemplate(file, TemplateYaml.read(file), parameterOverrides);
+            return new SamTemplate(file, TemplateYaml.read(file), Map.of()).withParameters(parameterOverrides);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the template " + file, e);
         }
+    }
+
+    /** The same template, not read again, with these overrides instead of its own; each must be declared. */
+    public SamTemplate withParameters(Map<String, String> overrides) {
+        List<String> declared = parameters().stream().map(ParameterSpec::name).toList();
+        for (String name : overrides.keySet()) {
+            if (!declared.contains(name)) {
+                throw new IllegalArgumentException(file + " has no parameter " + name + "; it has " + declared);
+            }
+        }
+        return new SamTemplate(file, root, overrides);
     }
 
     public Path file() {
@@ -65,6 +79,18 @@ public final class SamTemplate {
             out.add(new ParameterSpec(name, String.valueOf(p.getOrDefault("Type", "String")),
                     def == null ? null : String.valueOf(def), (String) p.get("Description")));
         });
+        return out;
+    }
+
+    /** Each parameter's value, the override given or else its default; one with neither is absent. In template order. */
+    public Map<String, String> parameterValues() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (ParameterSpec parameter : parameters()) {
+            String value = parameterOverrides.getOrDefault(parameter.name(), parameter.defaultValue());
+            if (value != null) {
+                out.put(parameter.name(), value);
+            }
+        }
         return out;
     }
 
@@ -246,8 +272,9 @@ public final class SamTemplate {
      */
     public IntrinsicResolver resolver(Map<String, ?> localValues, IntrinsicResolver.DynamicReferences dynamicReferences) {
         Map<String, Object> values = new LinkedHashMap<>(PSEUDO_PARAMETERS);
+        Map<String, String> given = parameterValues();
         for (ParameterSpec parameter : parameters()) {
-            String value = parameterOverrides.getOrDefault(parameter.name(), parameter.defaultValue());
+            String value = given.get(parameter.name());
             if (value != null) {
                 values.put(parameter.name(), parameter.isList() ? IntrinsicResolver.splitCommaList(value) : value);
             }

@@ -24,6 +24,15 @@ class SamTemplateTest {
     }
 
     @Test
+    void parameterValuesAreTheOverridesElseTheDefaults() {
+        SamTemplate overridden = template.withParameters(Map.of("EditorScope", "news/edit"));
+        assertThat(template.parameterValues()).containsEntry("EditorScope", "articles/edit").containsEntry("AllowedOrigins", "*");
+        assertThat(overridden.parameterValues()).containsEntry("EditorScope", "news/edit").containsEntry("AllowedOrigins", "*");
+        assertThatThrownBy(() -> template.withParameters(Map.of("EditorScopes", "x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("has no parameter EditorScopes");
+    }
+
+    @Test
     void listsResourceTypes() {
         assertThat(template.resourceTypes())
                 .containsEntry("ArticlesTable", SamTemplate.TABLE_TYPE)

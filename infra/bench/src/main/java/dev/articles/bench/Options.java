@@ -4,23 +4,27 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The command line: {@code [--quick] [--out FILE] [--skip-gateway] [--skip-lists]}.
- * {@code --quick} is a smoke run of every part in about a minute; its figures mean nothing.
+ * The command line: {@code [--quick] [--out FILE] [--skip-gateway] [--skip-lists] [--cold-only]}.
+ * {@code --quick} is a smoke run of every part in about a minute; its figures mean nothing. {@code --cold-only}
+ * runs the cold-start parts alone (the profile, direct cold starts with the template's options, the gateway's
+ * first requests and the fetches after them, artifact sizes): no JVM options, JIT, warm load or list pages.
  */
-public record Options(boolean quick, Path out, boolean gateway, boolean lists) {
+public record Options(boolean quick, Path out, boolean gateway, boolean lists, boolean coldOnly) {
 
-    static final String USAGE = "usage: infra/bench/run [--quick] [--out FILE] [--skip-gateway] [--skip-lists]";
+    static final String USAGE = "usage: infra/bench/run [--quick] [--out FILE] [--skip-gateway] [--skip-lists] [--cold-only]";
 
     public static Options parse(List<String> args, Path projectRoot) {
         boolean quick = false;
         boolean gateway = true;
         boolean lists = true;
+        boolean coldOnly = false;
         Path out = null;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--quick" -> quick = true;
                 case "--skip-gateway" -> gateway = false;
                 case "--skip-lists" -> lists = false;
+                case "--cold-only" -> coldOnly = true;
                 case "--out" -> {
                     if (i + 1 == args.size()) {
                         throw new IllegalArgumentException("--out needs a file");
@@ -31,11 +35,12 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists) {
             }
         }
         if (out == null) {
-            // A quick run's figures must never overwrite the published ones.
+            // A quick or partial run's figures must never overwrite the published ones.
             out = quick ? projectRoot.resolve("infra/bench/target/performance-quick.md")
+                    : coldOnly ? projectRoot.resolve("infra/bench/target/performance-cold.md")
                     : projectRoot.resolve("docs/performance.md");
         }
-        return new Options(quick, out, gateway, lists);
+        return new Options(quick, out, gateway, lists && !coldOnly, coldOnly);
     }
 
     /** Article counts the list pages are measured at. */
@@ -52,6 +57,16 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists) {
         return quick ? 2 : 10;
     }
 
+    /** Profiled starts of a function: the median of each group's figures. */
+    public int profileRuns() {
+        return quick ? 1 : 3;
+    }
+
+    /** Requests after a fetch's cold one, on the same fresh instance (the "first 20 fetches"). */
+    public int fetchesAfterColdStart() {
+        return quick ? 3 : 20;
+    }
+
     public int coldRuns() {
         return quick ? 1 : 5;
     }
@@ -62,7 +77,7 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists) {
     }
 
     public GatewayBench.Plan gatewayPlan() {
-        return quick ? new GatewayBench.Plan(1, 5, 10, java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(500))
-                : new GatewayBench.Plan(5, 300, 1000, java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(8));
+        return quick ? new GatewayBench.Plan(1, fetchesAfterColdStart(), 5, 10, java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(500))
+                : new GatewayBench.Plan(5, fetchesAfterColdStart(), 300, 1000, java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(8));
     }
 }

@@ -40,6 +40,9 @@ public final class Bench {
             System.out.println(report);
             ReportFile.write(options.out(), report, options.quick());
         }
+        if (options.coldOnly()) {
+            return;
+        }
         // Its own block of the page, so that `--only writes` rewrites it alone.
         String writes = writes(root, options, Progress.stderr()).markdown();
         System.out.println(writes);
@@ -85,15 +88,29 @@ public final class Bench {
                     "AWS_ACCESS_KEY_ID", LocalDynamoDb.ACCESS_KEY_ID, "AWS_SECRET_ACCESS_KEY", LocalDynamoDb.SECRET_ACCESS_KEY,
                     "CURSOR_SIGNING_KEY", "bench-cursor-signing-key-0123456789abcdefghij",
                     "EDITOR_SCOPE", "articles/edit", "EDITOR_GROUP", "editors"), work);
-            List<DirectColdStart.Variant> variants = options.quick() ? List.of(JvmLevers.TEMPLATE)
-                    : JvmLevers.ALL.stream().filter(v -> jdk.feature() >= 25 || !v.name().contains("AOT")).toList();
+            // The template's options first (the direct cold start), then the same primed (SnapStart's stand-in).
+            List<DirectColdStart.Variant> variants = new ArrayList<>(List.of(JvmLevers.TEMPLATE, JvmLevers.PRIMED));
+            if (!options.quick() && !options.coldOnly()) {
+                JvmLevers.ALL.stream().filter(v -> v != JvmLevers.TEMPLATE && (jdk.feature() >= 25 || !v.name().contains("AOT")))
+                        .forEach(variants::add);
+            }
+            List<ColdProfile.Result> profiles = new ArrayList<>();
+            for (BenchFunction function : functions) {
+                if (ColdProfile.FUNCTIONS.contains(function.name())) {
+                    profiles.add(ColdProfile.measure(direct, function, options.profileRuns()));
+                }
+            }
+            report.profiles(profiles);
+            progress.say("cold-start profiles measured");
             List<DirectColdStart.Result> directResults = new ArrayList<>();
             for (BenchFunction function : functions) {
                 directResults.addAll(direct.measure(function, variants, options.coldRuns(), options.quick() ? 5 : 50));
                 progress.say("direct cold starts of %s measured", function.name());
             }
             report.direct(directResults);
-            report.jit(WarmJit.measure(direct, functions, options.jitPlan(), progress));
+            if (!options.coldOnly()) {
+                report.jit(WarmJit.measure(direct, functions, options.jitPlan(), progress));
+            }
 
             Path localJar = localJar(root);
             if (!options.gateway()) {
@@ -102,7 +119,7 @@ public final class Bench {
                 report.gatewaySkipped(root.relativize(localJar) + " is not built");
             } else {
                 report.gateway(new GatewayBench(jdk, functions, localJar, root, dynalite.endpoint(), progress)
-                        .run(options.gatewayPlan()));
+                        .run(options.gatewayPlan(), !options.coldOnly()));
             }
         }
         if (options.lists()) {

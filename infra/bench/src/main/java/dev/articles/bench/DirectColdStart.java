@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
@@ -29,17 +30,24 @@ public final class DirectColdStart {
      * @param trainingOptions options of one training run made before the measured ones (empty: none)
      * @param options         options of every measured run; {@code {fn}} stands for the function's name
      * @param toolOptions     JAVA_TOOL_OPTIONS: null to take the template's
+     * @param prime           whether the handler's SnapStart priming runs between init and the first request
      */
-    public record Variant(String name, List<String> trainingOptions, List<String> options, String toolOptions) {}
+    public record Variant(String name, List<String> trainingOptions, List<String> options, String toolOptions,
+                          boolean prime) {}
 
     /**
-     * One fresh JVM: milliseconds from spawn to main, to the handler built, to the first response; and a bare
-     * {@code java -version} run just before it, under the same load.
+     * One fresh JVM: milliseconds from spawn to main, to the handler built, to its priming run (NaN when not
+     * primed), to the first response; and a bare {@code java -version} run just before it, under the same load.
      */
-    public record Start(double toMain, double toInit, double toFirstResponse, String status, List<Double> warm,
-                        double bare) {
+    public record Start(double toMain, double toInit, double toPrimed, double toFirstResponse, String status,
+                        List<Double> warm, double bare) {
         Start withBare(double millis) {
-            return new Start(toMain, toInit, toFirstResponse, status, warm, millis);
+            return new Start(toMain, toInit, toPrimed, toFirstResponse, status, warm, millis);
+        }
+
+        /** The first response after priming: what a restored SnapStart instance would still pay. */
+        public double afterPriming() {
+            return toFirstResponse - toPrimed;
         }
     }
 
@@ -114,6 +122,33 @@ public final class DirectColdStart {
     }
 
     private Start start(BenchFunction function, Variant variant, List<String> options, int warm) {
+        Map<String, Double> at = new HashMap<>();
+        String[] status = {"?"};
+        List<Double> warmTimes = new ArrayList<>();
+        long spawned = System.nanoTime();
+        run(function, variant, options, warm, line -> {
+            if (!line.startsWith(DirectInvoke.MARKER)) {
+                return; // the function's own log lines
+            }
+            String[] words = line.substring(DirectInvoke.MARKER.length()).split(" ");
+            at.put(words[0], Stats.millisSince(spawned));
+            if (words[0].equals("first")) {
+                status[0] = words[1];
+            } else if (words[0].equals("warm")) {
+                for (int i = 1; i < words.length; i++) {
+                    warmTimes.add(Long.parseLong(words[i]) / 1e6);
+                }
+            }
+        });
+        return new Start(at.get("main"), at.get("init"), at.getOrDefault("primed", Double.NaN), at.get("first"),
+                status[0], warmTimes, Double.NaN);
+    }
+
+    /**
+     * One fresh JVM of the function under the variant, with {@code options}, each line it prints on stdout handed
+     * to {@code lines} as it comes (the markers of {@link DirectInvoke}, the function's log, the JVM's own logging).
+     */
+    void run(BenchFunction function, Variant variant, List<String> options, int warm, Consumer<String> lines) {
         Path event = freshEvent(function);
         List<String> command = new ArrayList<>(List.of(jdk.java().toString(),
                 // As the local runtime starts a function JVM: heap from MemorySize, serial GC (the default CDS archive is on by default).
@@ -121,6 +156,9 @@ public final class DirectColdStart {
         options.forEach(o -> command.add(o.replace("{fn}", workDir.resolve(function.name()).toString())));
         command.addAll(List.of("-cp", function.artifact() + ":" + invokerJar,
                 DirectInvoke.class.getName(), handlerClass(function), event.toString(), Integer.toString(warm)));
+        if (variant.prime()) {
+            command.add("prime");
+        }
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
         Map<String, String> env = builder.environment();
         env.putAll(environment);
@@ -130,34 +168,20 @@ public final class DirectColdStart {
         } else {
             env.put("JAVA_TOOL_OPTIONS", toolOptions);
         }
-        long spawned = System.nanoTime();
         try {
             Process process = builder.start();
-            Map<String, Double> at = new HashMap<>();
-            String status = "?";
-            List<Double> warmTimes = new ArrayList<>();
+            boolean answered = false;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
-                    if (!line.startsWith(DirectInvoke.MARKER)) {
-                        continue; // the function's own log lines
-                    }
-                    String[] words = line.substring(DirectInvoke.MARKER.length()).split(" ");
-                    at.put(words[0], Stats.millisSince(spawned));
-                    if (words[0].equals("first")) {
-                        status = words[1];
-                    } else if (words[0].equals("warm")) {
-                        for (int i = 1; i < words.length; i++) {
-                            warmTimes.add(Long.parseLong(words[i]) / 1e6);
-                        }
-                    }
+                    answered |= line.startsWith(DirectInvoke.MARKER + "first ");
+                    lines.accept(line);
                 }
             }
             int exit = process.waitFor();
-            if (exit != 0 || !at.containsKey("first")) {
+            if (exit != 0 || !answered) {
                 throw new IllegalStateException(function.name() + " (" + variant.name() + ") exited " + exit
                         + " before its first response: " + String.join(" ", command));
             }
-            return new Start(at.get("main"), at.get("init"), at.get("first"), status, warmTimes, Double.NaN);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

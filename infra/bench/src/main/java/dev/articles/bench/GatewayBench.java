@@ -77,6 +77,11 @@ public final class GatewayBench {
         public double ratio() {
             return Stats.median(clientMillis) / Stats.median(bareMillis);
         }
+
+        /** The median first request over the floor's, the fallback route's in the same run. */
+        public double overFloor(Cold floor) {
+            return Stats.median(clientMillis) / Stats.median(floor.clientMillis());
+        }
     }
 
     /** The first cold start of a build, on a JVM recording the AOT cache (one start: a build has one). */
@@ -91,10 +96,21 @@ public final class GatewayBench {
         }
     }
 
-    public record Result(List<Cold> cold, List<Warm> warm, List<Load> load) {}
+    /**
+     * @param fetchesAfterCold the fetches sent right after the fetch route's cold first request on each fresh server,
+     *                         to the instance that just started (milliseconds, all servers together)
+     */
+    public record Result(List<Cold> cold, List<Double> fetchesAfterCold, List<Warm> warm, List<Load> load) {
+        /** The fallback route: a function of ours without the AWS SDK, the floor every cold start is held to. */
+        public Cold floor() {
+            return cold.stream().filter(c -> c.route().function().equals(FLOOR_FUNCTION)).findFirst().orElseThrow();
+        }
+    }
+
+    static final String FLOOR_FUNCTION = "RouteFallbackFunction";
 
     /** Durations and counts of one run; {@code quick} makes each tiny. */
-    public record Plan(int coldRuns, int warmUp, int warmRequests, Duration loadWarmUp, Duration loadTime) {}
+    public record Plan(int coldRuns, int fetchesAfterCold, int warmUp, int warmRequests, Duration loadWarmUp, Duration loadTime) {}
 
     private final FunctionJdk jdk;
     private final List<BenchFunction> functions;
@@ -116,7 +132,9 @@ public final class GatewayBench {
         this.progress = progress;
     }
 
-    public Result run(Plan plan) {
+    /** Cold starts, then (when {@code warmAndLoad}) warm latency and load. */
+    public Result run(Plan plan, boolean warmAndLoad) {
+        List<Double> fetchesAfterCold = new ArrayList<>();
         List<List<Double>> client = new ArrayList<>();
         List<List<Double>> init = new ArrayList<>();
         List<List<Double>> bare = new ArrayList<>();
@@ -137,6 +155,14 @@ public final class GatewayBench {
                     send(serve.baseUrl(), route);
                     client.get(i).add(Stats.millisSince(started));
                     init.get(i).add(serve.nextInitDuration(route.function()));
+                    if (run > 0 && route.function().equals("GetArticleFunction")) {
+                        // The instance just started serves them: one client, one request after another.
+                        for (int n = 0; n < plan.fetchesAfterCold(); n++) {
+                            long sentAt = System.nanoTime();
+                            send(serve.baseUrl(), route);
+                            fetchesAfterCold.add(Stats.millisSince(sentAt));
+                        }
+                    }
                 }
             }
             progress.say(run == 0 ? "first cold start of the build through the gateway (recording the AOT cache)"
@@ -147,6 +173,9 @@ public final class GatewayBench {
             FirstOfBuild first = new FirstOfBuild(client.get(i).removeFirst(), init.get(i).removeFirst(),
                     bare.get(i).removeFirst());
             cold.add(new Cold(ROUTES.get(i), client.get(i), init.get(i), bare.get(i), first));
+        }
+        if (!warmAndLoad) {
+            return new Result(cold, fetchesAfterCold, List.of(), List.of());
         }
         try (LocalApiProcess serve = LocalApiProcess.start(jdk, localJar, projectRoot, dynamoEndpoint)) {
             List<Warm> warm = new ArrayList<>();
@@ -161,7 +190,7 @@ public final class GatewayBench {
                     progress.say("%s with %d clients: %.0f requests/s", route.name(), clients, load.getLast().perSecond());
                 }
             }
-            return new Result(cold, warm, load);
+            return new Result(cold, fetchesAfterCold, warm, load);
         }
     }
 

@@ -4,19 +4,22 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The command line: {@code [--quick] [--out FILE] [--skip-gateway] [--skip-lists] [--only writes]}.
+ * The command line: {@code [--quick] [--out FILE] [--skip-gateway] [--skip-lists] [--only writes] [--cold-only]}.
  * {@code --quick} is a smoke run of every part in about a minute; its figures mean nothing. {@code --only writes}
- * runs the write-latency section alone (a few minutes) and rewrites only that section of the page.
+ * runs the write-latency section alone (a few minutes) and rewrites only that section of the page. {@code --cold-only}
+ * runs the cold-start parts alone (the profile, direct cold starts with the template's options, the gateway's
+ * first requests and the fetches after them, artifact sizes): no JVM options, JIT, warm load or list pages.
  */
-public record Options(boolean quick, Path out, boolean gateway, boolean lists, boolean onlyWrites) {
+public record Options(boolean quick, Path out, boolean gateway, boolean lists, boolean onlyWrites, boolean coldOnly) {
 
-    static final String USAGE = "usage: infra/bench/run [--quick] [--out FILE] [--skip-gateway] [--skip-lists] [--only writes]";
+    static final String USAGE = "usage: infra/bench/run [--quick] [--out FILE] [--skip-gateway] [--skip-lists] [--only writes] [--cold-only]";
 
     public static Options parse(List<String> args, Path projectRoot) {
         boolean quick = false;
         boolean gateway = true;
         boolean lists = true;
         boolean onlyWrites = false;
+        boolean coldOnly = false;
         Path out = null;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
@@ -29,6 +32,7 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists, b
                     }
                     onlyWrites = true;
                 }
+                case "--cold-only" -> coldOnly = true;
                 case "--out" -> {
                     if (i + 1 == args.size()) {
                         throw new IllegalArgumentException("--out needs a file");
@@ -39,11 +43,12 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists, b
             }
         }
         if (out == null) {
-            // A quick run's figures must never overwrite the published ones.
+            // A quick or partial run's figures must never overwrite the published ones.
             out = quick ? projectRoot.resolve("infra/bench/target/performance-quick.md")
+                    : coldOnly ? projectRoot.resolve("infra/bench/target/performance-cold.md")
                     : projectRoot.resolve("docs/performance.md");
         }
-        return new Options(quick, out, gateway, lists, onlyWrites);
+        return new Options(quick, out, gateway, lists && !coldOnly, onlyWrites, coldOnly);
     }
 
     /** Article counts the list pages are measured at. */
@@ -58,6 +63,16 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists, b
 
     public int bareRuns() {
         return quick ? 2 : 10;
+    }
+
+    /** Profiled starts of a function: the median of each group's figures. */
+    public int profileRuns() {
+        return quick ? 1 : 3;
+    }
+
+    /** Requests after a fetch's cold one, on the same fresh instance (the "first 20 fetches"). */
+    public int fetchesAfterColdStart() {
+        return quick ? 3 : 20;
     }
 
     public int coldRuns() {
@@ -79,7 +94,7 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists, b
     }
 
     public GatewayBench.Plan gatewayPlan() {
-        return quick ? new GatewayBench.Plan(1, 5, 10, java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(500))
-                : new GatewayBench.Plan(5, 300, 1000, java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(8));
+        return quick ? new GatewayBench.Plan(1, fetchesAfterColdStart(), 5, 10, java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(500))
+                : new GatewayBench.Plan(5, fetchesAfterColdStart(), 300, 1000, java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(8));
     }
 }

@@ -107,6 +107,26 @@ class ArticlesApiIT {
         assertThat(coldStarts("GetArticleFunction")).isEqualTo(1);
     }
 
+    /**
+     * The AWS SDK logs through slf4j-api; each DynamoDB function's jar binds it on purpose (slf4j-nop), so no cold
+     * start prints SLF4J's "Failed to load class org.slf4j.impl.StaticLoggerBinder" warnings into the log.
+     */
+    @Test
+    @Order(4)
+    void noFunctionsColdStartPrintsAnSlf4jWarning() {
+        String id = (String) Http.json(create("edited, then deleted", "slf4j")).get("id");
+        byte[] patch = "{\"title\":\"Edited\"}".getBytes(StandardCharsets.UTF_8);
+        // Whatever they answer (an authorization rule may refuse), both functions have started.
+        assertThat(Http.send(api, "PATCH", "/articles/" + id, patch, "Content-Type", "application/merge-patch+json",
+                "If-Match", "*").statusCode()).isLessThan(500);
+        assertThat(Http.send(api, "DELETE", "/articles/" + id, null, "If-Match", "*").statusCode()).isLessThan(500);
+        for (String function : List.of("CreateArticleFunction", "GetArticleFunction", "ListArticlesFunction",
+                "EditArticleFunction", "DeleteArticleFunction")) {
+            Eventually.holds(() -> assertThat(coldStarts(function)).isPositive());
+        }
+        assertThat(serve.output()).doesNotContain("SLF4J");
+    }
+
     @Test
     void withoutAnIssuerTheTemplateHasNoAuthorizerAndNoTokenIsLookedAt() {
         HttpResponse<String> created = Http.send(api, "POST", "/articles",

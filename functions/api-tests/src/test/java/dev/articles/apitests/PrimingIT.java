@@ -46,7 +46,7 @@ class PrimingIT {
 
     @Test
     void fetchPrimingIsANotFound() {
-        Priming.fetch(env, recorded(new GetArticleEndpoint(new GetArticle(store)))).beforeCheckpoint(null);
+        Priming.fetch(env, recorded(new GetArticleEndpoint(new GetArticle(store, Clock.systemUTC())))).beforeCheckpoint(null);
 
         assertThat(statuses).containsExactly(404);
         assertThat(itemsInTable()).isZero();
@@ -55,7 +55,7 @@ class PrimingIT {
     @Test
     void listPrimingQueriesTheIndex() {
         Priming.list(env, recorded(new ListArticlesEndpoint(new ListArticles(store, new Cursors(
-                env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)))))).beforeCheckpoint(null);
+                env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)), Clock.systemUTC())))).beforeCheckpoint(null);
 
         assertThat(statuses).containsExactly(200);
         assertThat(itemsInTable()).isZero();

@@ -4,6 +4,7 @@ import dev.articles.apitests.testing.EventFile;
 import dev.articles.apitests.testing.TestEnvironments;
 import dev.articles.core.Environment;
 import dev.articles.core.article.Article;
+import dev.articles.core.article.Status;
 import dev.articles.dynamodb.DynamoArticleStore;
 import dev.articles.dynamodb.DynamoDbClients;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +30,8 @@ class DeleteArticleHandlerIT {
     static void seed() {
         Instant created = Instant.parse("2026-11-24T18:03:11.482Z");
         new DynamoArticleStore(DynamoDbClients.create(ENV), ENV.required("TABLE_NAME")).create(new Article(
-                "01JDQ8Z3V4K9T2X7M5N6P8R0SA", "Crowds gather at the airbase", null, "Full text.", "Staff reporter",
-                "Example News", null, List.of("venezuela"), Instant.parse("2019-04-30T14:05:00Z"), created, created), null);
+                "01JDQ8Z3V4K9T2X7M5N6P8R0SA", "crowds-gather-at-the-airbase", Status.PUBLISHED, "Crowds gather at the airbase", null, "Full text.", "Staff reporter",
+                "Example News", null, List.of("venezuela"), Instant.parse("2019-04-30T14:05:00Z"), created, created), null, true);
     }
 
     static Stream<EventFile> cases() {

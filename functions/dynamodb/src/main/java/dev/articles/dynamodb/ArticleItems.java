@@ -3,6 +3,7 @@ package dev.articles.dynamodb;
 import static dev.articles.dynamodb.Attributes.s;
 
 import dev.articles.core.article.Article;
+import dev.articles.core.article.Status;
 import dev.articles.core.article.Timestamps;
 import java.time.Instant;
 import java.util.HashMap;
@@ -53,10 +54,15 @@ public final class ArticleItems {
         List<String> tags = item.containsKey("tags")
                 ? item.get("tags").l().stream().map(AttributeValue::s).toList()
                 : List.of();
+        String id = text(item, "id");
+        // Items written before slugs and drafts existed: published, and named by their id until their next edit.
+        String slug = item.containsKey("slug") ? text(item, "slug") : id.toLowerCase(java.util.Locale.ROOT);
+        Status status = item.containsKey("status") ? Status.of(text(item, "status")).orElseThrow() : Status.PUBLISHED;
         return new Article(
-                text(item, "id"), text(item, "title"), text(item, "summary"), text(item, "body"),
+                id, slug, status, text(item, "title"), text(item, "summary"), text(item, "body"),
                 text(item, "author"), text(item, "source"), text(item, "sourceUrl"), tags,
-                Instant.parse(text(item, "publishedAt")), Instant.parse(text(item, "createdAt")),
+                item.containsKey("publishedAt") ? Instant.parse(text(item, "publishedAt")) : null,
+                Instant.parse(text(item, "createdAt")),
                 // Items written before edits existed have no updatedAt: never updated.
                 Instant.parse(text(item, item.containsKey("updatedAt") ? "updatedAt" : "createdAt")));
     }

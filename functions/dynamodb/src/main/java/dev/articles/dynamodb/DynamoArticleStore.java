@@ -5,6 +5,7 @@ import dev.articles.core.article.Article;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.core.store.CleanUpLog;
 import dev.articles.core.store.ListFilter;
+import dev.articles.core.store.PreviewFilter;
 import dev.articles.core.store.StoredArticle;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,8 +64,18 @@ public final class DynamoArticleStore implements ArticleStore {
     }
 
     @Override
-    public void create(Article article, String createdBy) {
-        versions.create(article, createdBy);
+    public Article create(Article article, String createdBy, boolean slugGiven) {
+        return versions.create(article, createdBy, slugGiven);
+    }
+
+    @Override
+    public Optional<StoredArticle> bySlug(String slug) {
+        throw new UnsupportedOperationException("issue 16: bySlug");
+    }
+
+    @Override
+    public Page preview(PreviewFilter filter, String afterListSk, int limit, Instant now) {
+        throw new UnsupportedOperationException("issue 16: preview");
     }
 
     @Override
@@ -83,7 +94,7 @@ public final class DynamoArticleStore implements ArticleStore {
     }
 
     @Override
-    public Page list(ListFilter filter, String afterListSk, int limit) {
+    public Page list(ListFilter filter, String afterListSk, int limit, Instant now) {
         List<Article> items = new ArrayList<>(limit + 1);
         Set<String> ids = new HashSet<>();
         PendingEntries entries = new PendingEntries(dynamo, calls, table, filter);

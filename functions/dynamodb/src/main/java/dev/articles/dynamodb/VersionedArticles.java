@@ -80,7 +80,7 @@ final class VersionedArticles {
      *
      * @throws ArticleDeletedException when a repeated create finds its article deleted
      */
-    void create(Article article, String createdBy) {
+    Article create(Article article, String createdBy, boolean slugGiven) {
         ArticleVersion stored = ArticleVersion.created(article, createdBy, newWriteId());
         Phase.all(article.tags().stream().map(tag -> putEntry(stored, tag)).toList());
         try {
@@ -89,9 +89,10 @@ final class VersionedArticles {
                     .conditionExpression("attribute_not_exists(pk)")));
         } catch (ConditionalCheckFailedException alreadyWritten) {
             settleRepeatedCreate(stored);
-            return;
+            return article;
         }
         cleanUp(stored);
+        return article;
     }
 
     /**
@@ -282,8 +283,7 @@ final class VersionedArticles {
     }
 
     private static Article updatedAt(Article a, Instant updatedAt) {
-        return new Article(a.id(), a.title(), a.summary(), a.body(), a.author(), a.source(), a.sourceUrl(), a.tags(),
-                a.publishedAt(), a.createdAt(), updatedAt);
+        return a.withUpdatedAt(updatedAt);
     }
 
     static String newWriteId() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.articles.core.article.Article;
+import dev.articles.core.article.Status;
 import dev.articles.core.store.ArticleDeletedException;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.core.store.ListFilter;
@@ -18,6 +19,7 @@ import dev.articles.faultproxy.FaultProxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -77,12 +79,13 @@ class VersionedArticlesIT {
 
     static Article article(String author, List<String> tags, Instant publishedAt) {
         Instant created = NOW.minusSeconds(60);
-        return new Article(IDS.next(created), "Coup attempt underway", "First reports.", "Body.", author, "AMN", null,
+        String id = IDS.next(created);
+        return new Article(id, id.toLowerCase(Locale.ROOT), Status.PUBLISHED, "Coup attempt underway", "First reports.", "Body.", author, "AMN", null,
                 tags, publishedAt, created, created);
     }
 
     static Article with(Article a, String title, String author, List<String> tags, Instant publishedAt) {
-        return new Article(a.id(), title, a.summary(), a.body(), author, a.source(), a.sourceUrl(), tags, publishedAt, a.createdAt(), NOW);
+        return new Article(a.id(), a.slug(), a.status(), title, a.summary(), a.body(), author, a.source(), a.sourceUrl(), tags, publishedAt, a.createdAt(), NOW);
     }
 
     static final Instant PUBLISHED = Instant.parse("2019-04-30T00:00:00Z");
@@ -108,7 +111,7 @@ class VersionedArticlesIT {
         TableView view = freshTable();
         VersionedArticles versions = versions(db.client(), view);
         Article before = original();
-        versions.create(before, "sub-ann");
+        versions.create(before, "sub-ann", false);
         Article after = change.apply(before);
 
         ArticleVersion edited = versions.edit(versions.read(before.id()).orElseThrow(), after, NOW);
@@ -125,7 +128,7 @@ class VersionedArticlesIT {
     void anEditThatChangesNothingWritesNothing() {
         TableView view = freshTable();
         Article article = original();
-        versions(db.client(), view).create(article, null);
+        versions(db.client(), view).create(article, null, false);
         ArticleVersion current = versions(db.client(), view).read(article.id()).orElseThrow();
         proxy.clear();
 
@@ -138,7 +141,7 @@ class VersionedArticlesIT {
         TableView view = freshTable();
         VersionedArticles versions = versions(db.client(), view);
         Article before = original();
-        versions.create(before, null);
+        versions.create(before, null, false);
         ArticleVersion read = versions.read(before.id()).orElseThrow();
         int writers = 6;
         CountDownLatch go = new CountDownLatch(1);
@@ -182,7 +185,7 @@ class VersionedArticlesIT {
         TableView view = freshTable();
         VersionedArticles versions = versions(db.client(), view);
         Article before = original();
-        versions.create(before, null);
+        versions.create(before, null, false);
         ArticleVersion v1 = versions.read(before.id()).orElseThrow();
         Article v2 = with(before, "Second", "Bob", List.of("second"), before.publishedAt());
         versions.edit(v1, v2, NOW);
@@ -199,7 +202,7 @@ class VersionedArticlesIT {
         TableView view = freshTable();
         VersionedArticles versions = versions(db.client(), view);
         Article article = original();
-        versions.create(article, null);
+        versions.create(article, null, false);
         versions.delete(versions.read(article.id()).orElseThrow(), NOW);
 
         assertThatThrownBy(() -> versions.read(article.id())).isInstanceOf(ArticleDeletedException.class);
@@ -208,7 +211,7 @@ class VersionedArticlesIT {
         view.assertListsShow(Optional.empty(), article);
         view.assertClean(article.id());
         // A replayed create of the same article (an idempotent retry) meets the tombstone and leaves nothing.
-        assertThatThrownBy(() -> versions.create(article, null)).isInstanceOf(ArticleDeletedException.class);
+        assertThatThrownBy(() -> versions.create(article, null, false)).isInstanceOf(ArticleDeletedException.class);
         view.assertListsShow(Optional.empty(), article);
         assertThat(view.tagEntries(article.id())).isEmpty();
     }
@@ -237,7 +240,7 @@ class VersionedArticlesIT {
         int writes = requestsOf(view -> {
             VersionedArticles versions = versions(db.client(), view);
             Article before = original();
-            versions.create(before, null);
+            versions.create(before, null, false);
             ArticleVersion current = versions.read(before.id()).orElseThrow();
             proxy.clear();
             versions(faulty, view).edit(current, change.apply(before), NOW);
@@ -248,7 +251,7 @@ class VersionedArticlesIT {
             VersionedArticles versions = versions(db.client(), view);
             Article before = original();
             Article after = change.apply(before);
-            versions.create(before, null);
+            versions.create(before, null, false);
             ArticleVersion current = versions.read(before.id()).orElseThrow();
             stopAt(stop, n, () -> versions(faulty, view).edit(current, after, NOW));
 
@@ -273,7 +276,7 @@ class VersionedArticlesIT {
         int writes = requestsOf(view -> {
             VersionedArticles versions = versions(db.client(), view);
             Article article = original();
-            versions.create(article, null);
+            versions.create(article, null, false);
             ArticleVersion current = versions.read(article.id()).orElseThrow();
             proxy.clear();
             versions(faulty, view).delete(current, NOW);
@@ -283,7 +286,7 @@ class VersionedArticlesIT {
             TableView view = freshTable();
             VersionedArticles versions = versions(db.client(), view);
             Article article = original();
-            versions.create(article, null);
+            versions.create(article, null, false);
             ArticleVersion current = versions.read(article.id()).orElseThrow();
             stopAt(stop, n, () -> versions(faulty, view).delete(current, NOW));
 
@@ -302,15 +305,15 @@ class VersionedArticlesIT {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Stop.class)
     void aCreateStoppedAnywhereShowsTheArticleWholeOrNowhereAndIsCompletedByItsRetry(Stop stop) {
-        int writes = requestsOf(view -> versions(faulty, view).create(original(), "sub-ann"));
+        int writes = requestsOf(view -> versions(faulty, view).create(original(), "sub-ann", false));
         assertThat(writes).isGreaterThan(1);
         for (int n = 0; n < writes; n++) {
             TableView view = freshTable();
             Article article = original();
-            stopAt(stop, n, () -> versions(faulty, view).create(article, "sub-ann"));
+            stopAt(stop, n, () -> versions(faulty, view).create(article, "sub-ann", false));
             wholeOrNowhere(view, article, "request %d of %d failed (%s)".formatted(n, writes, stop));
 
-            versions(db.client(), view).create(article, "sub-ann"); // the idempotent retry: the same article
+            versions(db.client(), view).create(article, "sub-ann", false); // the idempotent retry: the same article
             view.assertListsShow(Optional.of(article), article);
             view.assertClean(article.id());
         }
@@ -324,7 +327,7 @@ class VersionedArticlesIT {
         List<ArticleVersion> current = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Article article = generation(article("A", List.of(), PUBLISHED.plusSeconds(60L * (i % 15))), 0);
-            versions.create(article, null);
+            versions.create(article, null, false);
             current.add(versions.read(article.id()).orElseThrow());
         }
         List<String> doomed = IntStream.range(0, current.size()).filter(i -> i % 10 == 3)
@@ -377,7 +380,7 @@ class VersionedArticlesIT {
         List<String> ids = new ArrayList<>();
         String after = null;
         do {
-            ArticleStore.Page page = store.list(filter, after, 3);
+            ArticleStore.Page page = store.list(filter, after, 3, NOW);
             for (Article item : page.items()) {
                 int generation = Integer.parseInt(item.title().substring(1));
                 assertThat(TableView.summary(generation(item, generation))).as("a whole version").isEqualTo(item);
@@ -390,7 +393,7 @@ class VersionedArticlesIT {
 
     /** Generation g of an article: every summary field says g, so a list item mixing two generations shows. */
     private static Article generation(Article a, int g) {
-        return new Article(a.id(), "g" + g, "s" + g, a.body(), g % 2 == 0 ? "A" : "B", a.source(), a.sourceUrl(),
+        return new Article(a.id(), a.slug(), a.status(), "g" + g, "s" + g, a.body(), g % 2 == 0 ? "A" : "B", a.source(), a.sourceUrl(),
                 List.of("walk", "g" + g % 3), a.publishedAt(), a.createdAt(), a.updatedAt());
     }
 

@@ -7,6 +7,7 @@ import dev.articles.apitests.testing.EventFile;
 import dev.articles.apitests.testing.TestEnvironments;
 import dev.articles.core.Environment;
 import dev.articles.core.article.Article;
+import dev.articles.core.article.Status;
 import dev.articles.dynamodb.DynamoArticleStore;
 import dev.articles.dynamodb.DynamoDbClients;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +35,9 @@ class EditArticleHandlerIT {
     @BeforeAll
     static void seed() {
         Instant created = Instant.parse("2026-11-24T18:03:11.482Z");
-        new DynamoArticleStore(DynamoDbClients.create(ENV), ENV.required("TABLE_NAME")).create(new Article(ID,
+        new DynamoArticleStore(DynamoDbClients.create(ENV), ENV.required("TABLE_NAME")).create(new Article(ID, "crowds-gather-at-the-airbase", Status.PUBLISHED,
                 "Crowds gather at the airbase", null, "Full text.", "Staff reporter", "Example News", null,
-                List.of("venezuela"), Instant.parse("2019-04-30T14:05:00Z"), created, created), null);
+                List.of("venezuela"), Instant.parse("2019-04-30T14:05:00Z"), created, created), null, true);
     }
 
     static Stream<EventFile> cases() {

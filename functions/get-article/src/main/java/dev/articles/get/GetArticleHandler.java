@@ -11,6 +11,7 @@ import dev.articles.http.CleanUpWarnings;
 import dev.articles.http.HttpFunction;
 import dev.articles.http.Priming;
 import dev.articles.http.endpoints.GetArticleEndpoint;
+import java.time.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,7 +31,7 @@ public final class GetArticleHandler implements RequestStreamHandler {
     GetArticleHandler(Environment env) {
         RequestDeadline deadline = new RequestDeadline();
         GetArticleEndpoint endpoint = new GetArticleEndpoint(new GetArticle(
-                new DynamoArticleStore(DynamoDbClients.create(env), env.required("TABLE_NAME"), deadline, CleanUpWarnings.stdout(env))));
+                new DynamoArticleStore(DynamoDbClients.create(env), env.required("TABLE_NAME"), deadline, CleanUpWarnings.stdout(env)), Clock.systemUTC()));
         function = new HttpFunction(env, endpoint, deadline);
         priming = Priming.fetch(env, endpoint);
     }

@@ -7,6 +7,7 @@ import dev.articles.apitests.testing.EventFile;
 import dev.articles.apitests.testing.TestEnvironments;
 import dev.articles.core.Environment;
 import dev.articles.core.article.Article;
+import dev.articles.core.article.Status;
 import dev.articles.dynamodb.DynamoArticleStore;
 import dev.articles.dynamodb.DynamoDbClients;
 import java.time.Instant;
@@ -26,9 +27,9 @@ class GetArticleHandlerIT {
     @BeforeAll
     static void seed() {
         new DynamoArticleStore(DynamoDbClients.create(ENV), ENV.required("TABLE_NAME")).create(new Article(
-                "01JDQ8Z3V4K9T2X7M5N6P8R0SA", "Crowds gather at the airbase", null, "Full text.", "Staff reporter",
+                "01JDQ8Z3V4K9T2X7M5N6P8R0SA", "crowds-gather-at-the-airbase", Status.PUBLISHED, "Crowds gather at the airbase", null, "Full text.", "Staff reporter",
                 "Example News", null, List.of("venezuela"), Instant.parse("2019-04-30T14:05:00Z"),
-                Instant.parse("2026-11-24T18:03:11.482Z"), Instant.parse("2026-11-24T18:03:11.482Z")), null);
+                Instant.parse("2026-11-24T18:03:11.482Z"), Instant.parse("2026-11-24T18:03:11.482Z")), null, true);
     }
 
     static Stream<EventFile> events() {

@@ -12,6 +12,7 @@ import dev.articles.http.CleanUpWarnings;
 import dev.articles.http.HttpFunction;
 import dev.articles.http.Priming;
 import dev.articles.http.endpoints.ListArticlesEndpoint;
+import java.time.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,7 +33,7 @@ public final class ListArticlesHandler implements RequestStreamHandler {
         Cursors cursors = CursorKeys.load(env);
         RequestDeadline deadline = new RequestDeadline();
         ListArticlesEndpoint endpoint = new ListArticlesEndpoint(new ListArticles(
-                new DynamoArticleStore(DynamoDbClients.create(env), env.required("TABLE_NAME"), deadline, CleanUpWarnings.stdout(env)), cursors));
+                new DynamoArticleStore(DynamoDbClients.create(env), env.required("TABLE_NAME"), deadline, CleanUpWarnings.stdout(env)), cursors, Clock.systemUTC()));
         function = new HttpFunction(env, endpoint, deadline);
         priming = Priming.list(env, endpoint);
     }

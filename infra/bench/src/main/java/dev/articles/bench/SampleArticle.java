@@ -1,6 +1,7 @@
 package dev.articles.bench;
 
 import dev.articles.core.article.Article;
+import dev.articles.core.article.Status;
 import dev.articles.dynamodb.ArticleItems;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +14,7 @@ public final class SampleArticle {
 
     public static void store(DynamoDbClient dynamo, String table) {
         Article article = new Article(BenchFunction.SAMPLE_ID,
+                "crowds-gather-at-the-airbase-as-the-opposition-calls-for-change", Status.PUBLISHED,
                 "Crowds gather at the airbase as the opposition calls for change",
                 "Opposition supporters marched towards the airbase on Tuesday.",
                 "Full text. ".repeat(200), "Staff reporter", "Example News",

@@ -1,6 +1,7 @@
 package dev.articles.bench;
 
 import dev.articles.core.article.Article;
+import dev.articles.core.article.Status;
 import dev.articles.core.article.ArticleIds;
 import dev.articles.dynamodb.ArticleItems;
 import java.time.Duration;
@@ -43,7 +44,7 @@ public final class SeedArticles {
         String topic = TOPICS[i % TOPICS.length];
         // Fixed width, so article 5 and article 99,999 weigh the same and a page costs the same at any size.
         String number = String.format(Locale.ROOT, "%07d", i);
-        return new Article(ids.next(created),
+        return new Article(ids.next(created), "article-" + number, Status.PUBLISHED,
                 "Article " + number + ": what the " + topic + " desk learned this week, and why it matters",
                 ("A summary of article " + number + " about " + topic + ", long enough to be a real one. ").repeat(3),
                 BODY,

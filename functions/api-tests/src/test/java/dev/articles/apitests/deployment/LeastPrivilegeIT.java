@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.articles.core.Environment;
 import dev.articles.core.article.Article;
 import dev.articles.core.article.ArticleIds;
+import dev.articles.core.article.Status;
 import dev.articles.core.idempotency.IdempotencyKey;
 import dev.articles.dynamodb.DynamoIdempotencyRecords;
 import dev.articles.dynamodb.ArticleItems;
@@ -73,7 +74,7 @@ class LeastPrivilegeIT {
         // Tag entries left pending by a create whose last step failed, and by one that failed at its commit:
         // the list must confirm them against the article item.
         Article stored = new DynamoArticleStore(direct.dynamo(), direct.table()).get(articleId).orElseThrow();
-        Article uncommitted = new Article(new ArticleIds().next(Instant.now()), "Failed", null, "b", "Ann", null, null,
+        Article uncommitted = new Article(new ArticleIds().next(Instant.now()), "failed", Status.PUBLISHED, "Failed", null, "b", "Ann", null, null,
                 List.of("iam"), Instant.now(), Instant.now(), Instant.now());
         for (Article article : List.of(stored, uncommitted)) {
             direct.dynamo().putItem(r -> r.tableName(direct.table()).item(ArticleItems.tagEntry(article, "iam")));
@@ -134,8 +135,8 @@ class LeastPrivilegeIT {
         String deletedId = new ArticleIds().next(died);
         Instant createdAt = ArticleIds.timestamp(deletedId);
         DynamoArticleStore store = new DynamoArticleStore(direct.dynamo(), direct.table());
-        store.create(new Article(deletedId, "Least", null, "privilege", "Ann", null, null, List.of("iam", "policy"),
-                createdAt, createdAt, createdAt), null);
+        store.create(new Article(deletedId, "least", Status.PUBLISHED, "Least", null, "privilege", "Ann", null, null, List.of("iam", "policy"),
+                createdAt, createdAt, createdAt), null, true);
         store.delete(deletedId, current -> { }, Instant.now());
         records.claim(key("iam-deleted"), deletedId, died);
         status(410, keyed(api, "iam-deleted", BODY));

@@ -50,9 +50,9 @@ public final class TestApi {
         WriteAccess access = WriteAccess.of(env);
         Clock clock = Clock.systemUTC();
         create = new HttpFunction(env, new CreateArticleEndpoint(new CreateArticle(store, records, access, clock)), deadline);
-        get = new HttpFunction(env, new GetArticleEndpoint(new GetArticle(store)), deadline);
+        get = new HttpFunction(env, new GetArticleEndpoint(new GetArticle(store, Clock.systemUTC())), deadline);
         list = new HttpFunction(env, new ListArticlesEndpoint(new ListArticles(store,
-                new Cursors(env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)))), deadline);
+                new Cursors(env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)), Clock.systemUTC())), deadline);
         Editors editors = new Editors(TestEnvironments.EDITOR_SCOPE, TestEnvironments.EDITOR_GROUP);
         edit = new HttpFunction(env, new EditArticleEndpoint(new EditArticle(store, records, access, editors, clock)), deadline);
         delete = new HttpFunction(env, new DeleteArticleEndpoint(new DeleteArticle(store, records, access, editors, clock)), deadline);

@@ -1,9 +1,17 @@
 package dev.articles.core.article;
 
-/** No article has this id (or the id is not of an article id's form). */
+/** No article has this id or slug (or it is not of their form), or none that the reader may see. */
 public final class ArticleNotFoundException extends RuntimeException {
 
     public ArticleNotFoundException(String id) {
-        super("There is no article with id " + id + ".", null, false, false);
+        this("id", id);
+    }
+
+    private ArticleNotFoundException(String key, String value) {
+        super("There is no article with " + key + " " + value + ".", null, false, false);
+    }
+
+    public static ArticleNotFoundException withSlug(String slug) {
+        return new ArticleNotFoundException("slug", slug);
     }
 }

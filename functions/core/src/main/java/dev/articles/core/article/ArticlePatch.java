@@ -1,6 +1,7 @@
 package dev.articles.core.article;
 
 import dev.articles.core.FieldError;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class ArticlePatch {
      * @return {@code current} with the patch applied (same id, createdAt and updatedAt: the store stamps a change)
      * @throws dev.articles.core.InvalidInputException listing every field the patch breaks
      */
-    public static Article apply(Article current, RawArticle patch) {
+    public static Article apply(Article current, RawArticle patch, Instant now) {
         List<FieldError> errors = new ArrayList<>(patch.errors());
         patch.nulls().stream().filter(REQUIRED::contains).sorted()
                 .forEach(name -> errors.add(new FieldError(name, "cannot be removed")));
@@ -31,7 +32,7 @@ public final class ArticlePatch {
         patch.nulls().forEach(merged::remove);
         merged.putAll(patch.values());
         ArticleDraft draft = ArticleValidator.validate(new RawArticle(merged, Set.of(), errors));
-        return new Article(current.id(), draft.title(), draft.summary(), draft.body(), draft.author(), draft.source(),
+        return new Article(current.id(), current.slug(), current.status(), draft.title(), draft.summary(), draft.body(), draft.author(), draft.source(),
                 draft.sourceUrl(), draft.tags(), draft.publishedAt(), current.createdAt(), current.updatedAt());
     }
 

@@ -36,7 +36,7 @@ public final class ArticleValidator {
         if (!errors.isEmpty()) {
             throw InvalidInputException.of(InvalidInputException.Kind.ARTICLE_FIELDS, "field", errors);
         }
-        return new ArticleDraft(title, summary, body, author, source, sourceUrl, tags, publishedAt);
+        return new ArticleDraft(null, Status.PUBLISHED, title, summary, body, author, source, sourceUrl, tags, publishedAt);
     }
 
     /**

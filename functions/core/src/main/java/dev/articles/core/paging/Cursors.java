@@ -3,7 +3,7 @@ package dev.articles.core.paging;
 import dev.articles.core.FieldError;
 import dev.articles.core.InvalidInputException;
 import dev.articles.core.Sha256;
-import dev.articles.core.store.ListFilter;
+import dev.articles.core.store.PageFilter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +48,7 @@ public final class Cursors {
         return new SecretKeySpec(bytes, "HmacSHA256");
     }
 
-    public String encode(ListFilter filter, String listSk) {
+    public String encode(PageFilter filter, String listSk) {
         byte[] position = listSk.getBytes(StandardCharsets.UTF_8);
         ByteBuffer payload = ByteBuffer.allocate(1 + FILTER_HASH_LENGTH + position.length);
         payload.put(VERSION).put(filterHash(filter)).put(position);
@@ -58,7 +58,7 @@ public final class Cursors {
     }
 
     /** @return the listSk the cursor's page ended at */
-    public String decode(String cursor, ListFilter filter) {
+    public String decode(String cursor, PageFilter filter) {
         if (cursor.length() > MAX_CURSOR_LENGTH) {
             throw invalid("is not a cursor this API issued");
         }
@@ -115,7 +115,7 @@ public final class Cursors {
         }
     }
 
-    private static byte[] filterHash(ListFilter filter) {
+    private static byte[] filterHash(PageFilter filter) {
         return Arrays.copyOf(Sha256.digest(filter.canonical().getBytes(StandardCharsets.UTF_8)), FILTER_HASH_LENGTH);
     }
 

@@ -49,9 +49,7 @@ public final class CreateArticle {
         Instant now = Timestamps.nowMillis(clock);
         String id = ids.next(now);
         if (key.isEmpty()) {
-            Article article = draft.toArticle(id, now);
-            store.create(article, caller.sub());
-            return new Created(article, false);
+            return new Created(store.create(draft.toArticle(id, now), caller.sub(), draft.slugGiven()), false);
         }
         IdempotencyRecords.Claim claim = idempotency.claim(key.get(), id, now);
         if (claim.completed()) {
@@ -61,9 +59,10 @@ public final class CreateArticle {
             }
         }
         // A resumed claim re-creates the article the first attempt began: same id, so the same createdAt.
-        Article article = draft.toArticle(claim.articleId(), ArticleIds.timestamp(claim.articleId()));
+        Article article;
         try {
-            store.create(article, caller.sub());
+            article = store.create(draft.toArticle(claim.articleId(), ArticleIds.timestamp(claim.articleId())),
+                    caller.sub(), draft.slugGiven());
         } catch (RuntimeException e) {
             idempotency.release(key.get());
             throw e;

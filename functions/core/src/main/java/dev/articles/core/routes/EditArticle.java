@@ -72,7 +72,7 @@ public final class EditArticle {
         try {
             Article stored = store.edit(id, current -> {
                 editors.check(caller, current);
-                Article next = ArticlePatch.apply(current.article(), patch);
+                Article next = ArticlePatch.apply(current.article(), patch, now);
                 if (!isExpected.test(current.article())) {
                     // A keyed retry of an edit that committed before its answer was lost (the request stopped
                     // before completing its key) finds its own version: a merge patch applied again changes

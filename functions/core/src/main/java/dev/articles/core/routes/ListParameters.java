@@ -7,6 +7,7 @@ import dev.articles.core.FieldError;
 import dev.articles.core.InvalidInputException;
 import dev.articles.core.paging.Cursors;
 import dev.articles.core.store.ListFilter;
+import dev.articles.core.store.PageFilter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +16,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The list route's query parameters, each checked, all problems reported at once. */
-record ListParameters(ListFilter filter, String afterListSk, int limit) {
+/**
+ * The list routes' query parameters, each checked, all problems reported at once. {@code cursor} is as sent:
+ * the route decodes it against the whole filter it binds.
+ */
+record ListParameters(ListFilter filter, String cursor, int limit) {
 
     static final Set<String> NAMES = Set.of("limit", "cursor", "tag", "author", "since", "until");
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
     private static final Pattern DIGITS = Pattern.compile("\\d{1,3}");
 
-    static ListParameters parse(Map<String, String> query, Cursors cursors) {
-        List<FieldError> errors = new ArrayList<>();
+    /** @param errors where each invalid parameter is reported; the result is only for use when it stays empty */
+    static ListParameters parse(Map<String, String> query, List<FieldError> errors) {
         int limit = limit(query.get("limit"), errors);
         String tag = query.get("tag") == null ? null : tag(query.get("tag"), errors);
         String author = query.get("author") == null ? null : author(query.get("author"), errors);
@@ -33,12 +37,12 @@ record ListParameters(ListFilter filter, String afterListSk, int limit) {
         if (since != null && until != null && !since.isBefore(until)) {
             errors.add(new FieldError("until", "must be later than since"));
         }
-        if (!errors.isEmpty()) {
-            throw invalid(errors);
-        }
-        ListFilter filter = new ListFilter(tag, author, since, until);
-        String cursor = query.get("cursor");
-        return new ListParameters(filter, cursor == null ? null : cursors.decode(cursor, filter), limit);
+        return new ListParameters(new ListFilter(tag, author, since, until), query.get("cursor"), limit);
+    }
+
+    /** @return where the page starts after: the cursor's position, or null for the first page */
+    String afterListSk(Cursors cursors, PageFilter boundTo) {
+        return cursor == null ? null : cursors.decode(cursor, boundTo);
     }
 
     private static int limit(String value, List<FieldError> errors) {
@@ -70,7 +74,7 @@ record ListParameters(ListFilter filter, String afterListSk, int limit) {
         return author.orElse(null);
     }
 
-    private static InvalidInputException invalid(List<FieldError> errors) {
+    static InvalidInputException invalid(List<FieldError> errors) {
         return InvalidInputException.of(InvalidInputException.Kind.PARAMETERS, "query parameter", errors);
     }
 }

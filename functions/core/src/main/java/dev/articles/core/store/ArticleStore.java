@@ -29,12 +29,23 @@ public interface ArticleStore {
     Optional<StoredArticle> read(String id);
 
     /**
+     * The article a slug leads to: the one whose slug it is, or whose slug it was until it took another (the
+     * caller tells them apart by the article's current slug). Empty for a slug that leads nowhere or to a
+     * deleted article.
+     */
+    Optional<StoredArticle> bySlug(String slug);
+
+    /**
      * Stores a new article; safe to repeat with the same article (a resumed idempotent create).
      *
      * @param createdBy the {@code sub} of the caller's token, or null where writes are anonymous
+     * @param slugGiven whether the client chose the article's slug: then it is stored as it is or refused; a
+     *                  derived one is stored as the first free of {@code slug}, {@code slug-2}, {@code slug-3}, …
+     * @return the article as stored (its slug may have a number appended)
      * @throws ArticleDeletedException when a repeated create finds its article deleted
+     * @throws SlugTakenException when the client's slug is another article's
      */
-    void create(Article article, String createdBy);
+    Article create(Article article, String createdBy, boolean slugGiven);
 
     /**
      * Edits an article: reads its current version, lets {@code change} give the next one (or refuse, by throwing),
@@ -45,6 +56,7 @@ public interface ArticleStore {
      * @throws dev.articles.core.article.ArticleNotFoundException when there is no such article
      * @throws ArticleDeletedException when it was deleted
      * @throws VersionConflictException when another write changed it between the read and the write
+     * @throws SlugTakenException when the next version's slug (a new one) is another article's
      */
     StoredArticle edit(String id, Function<StoredArticle, Article> change, Instant now);
 
@@ -63,5 +75,12 @@ public interface ArticleStore {
     /** One page of a list: up to {@code limit} summaries newest first, and the position the next page starts after. */
     record Page(List<Article> items, String nextAfterListSk) {}
 
-    Page list(ListFilter filter, String afterListSk, int limit);
+    /**
+     * A page of the public list: articles live at {@code now} only, and the cost of a page does not grow with the
+     * drafts and scheduled articles stored.
+     */
+    Page list(ListFilter filter, String afterListSk, int limit, Instant now);
+
+    /** A page of the newsroom's list: every article that exists, drafts (sorted at their updatedAt) included. */
+    Page preview(PreviewFilter filter, String afterListSk, int limit, Instant now);
 }

@@ -17,19 +17,20 @@ class ArticlePatchTest {
 
     private static final Instant CREATED = Instant.parse("2026-11-24T18:03:11.482Z");
     private static final Instant UPDATED = Instant.parse("2026-11-25T08:00:00.001Z");
-    private static final Article CURRENT = new Article("01JDQ8Z3V4K9T2X7M5N6P8R0SA", "Title", "Summary", "Body", "Ann",
+    private static final Instant NOW = Instant.parse("2026-11-26T09:00:00.000Z");
+    private static final Article CURRENT = new Article("01JDQ8Z3V4K9T2X7M5N6P8R0SA", "title", Status.PUBLISHED, "Title", "Summary", "Body", "Ann",
             "AMN", "https://news.example.org/a", List.of("venezuela", "politics"), Instant.parse("2019-04-30T14:05:00Z"),
             CREATED, UPDATED);
 
     @Test
     void anEmptyPatchChangesNothing() {
-        assertThat(ArticlePatch.apply(CURRENT, raw())).isEqualTo(CURRENT);
+        assertThat(ArticlePatch.apply(CURRENT, raw(), NOW)).isEqualTo(CURRENT);
     }
 
     @Test
     void aValueReplacesTheFieldUnderTheCreatesRulesAndAbsentFieldsStay() {
         Article next = ArticlePatch.apply(CURRENT, raw("title", "  New title ", "tags", List.of("Military", "military", "Politics"),
-                "publishedAt", "2019-04-30T16:05:00+02:00"));
+                "publishedAt", "2019-04-30T16:05:00+02:00"), NOW);
 
         assertThat(next.title()).isEqualTo("New title");
         assertThat(next.tags()).containsExactly("military", "politics");
@@ -40,7 +41,7 @@ class ArticlePatchTest {
     @Test
     void nullRemovesAnOptionalFieldAndTagsNullMeansNone() {
         Article next = ArticlePatch.apply(CURRENT, raw("summary", null, "author", null, "source", null, "sourceUrl", null,
-                "tags", null));
+                "tags", null), NOW);
 
         assertThat(next.summary()).isNull();
         assertThat(next.author()).isNull();
@@ -52,7 +53,7 @@ class ArticlePatchTest {
 
     @Test
     void theRequiredFieldsCannotBeRemoved() {
-        assertThatThrownBy(() -> ArticlePatch.apply(CURRENT, raw("title", null, "body", null, "publishedAt", null)))
+        assertThatThrownBy(() -> ArticlePatch.apply(CURRENT, raw("title", null, "body", null, "publishedAt", null), NOW))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .filteredOn(error -> error.message().equals("cannot be removed"))
                         .extracting(FieldError::field).containsExactly("body", "publishedAt", "title"));
@@ -63,14 +64,14 @@ class ArticlePatchTest {
         RawArticle patch = new RawArticle(Map.of("title", "x".repeat(301), "sourceUrl", "ftp://example.org/a"), Set.of(),
                 List.of(new FieldError("createdAt", "is not a client field")));
 
-        assertThatThrownBy(() -> ArticlePatch.apply(CURRENT, patch))
+        assertThatThrownBy(() -> ArticlePatch.apply(CURRENT, patch, NOW))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).extracting(FieldError::field)
                         .contains("createdAt", "title", "sourceUrl"));
     }
 
     @Test
     void theServersFieldsStayAsTheyAre() {
-        Article next = ArticlePatch.apply(CURRENT, raw("body", "New body"));
+        Article next = ArticlePatch.apply(CURRENT, raw("body", "New body"), NOW);
 
         assertThat(next.id()).isEqualTo(CURRENT.id());
         assertThat(next.createdAt()).isEqualTo(CREATED);

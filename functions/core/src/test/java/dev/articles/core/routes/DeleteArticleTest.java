@@ -46,7 +46,7 @@ class DeleteArticleTest {
         assertThat(delete.delete(original.id(), isOriginal, OWNER, Optional.empty())).isFalse();
 
         assertThatThrownBy(() -> store.get(original.id())).isInstanceOf(ArticleDeletedException.class);
-        assertThat(store.list(ListFilter.ALL, null, 10).items()).isEmpty();
+        assertThat(store.list(ListFilter.ALL, null, 10, T0).items()).isEmpty();
         assertThatThrownBy(() -> delete.delete(original.id(), ANY_VERSION, OWNER, Optional.empty()))
                 .as("deleting it again").isInstanceOf(ArticleDeletedException.class);
     }

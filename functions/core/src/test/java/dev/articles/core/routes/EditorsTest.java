@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.articles.core.article.Article;
+import dev.articles.core.article.Status;
 import dev.articles.core.store.StoredArticle;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class EditorsTest {
 
-    private static final Article ARTICLE = new Article("01JDQ8Z3V4K9T2X7M5N6P8R0SA", "t", null, "b", null, null, null,
+    private static final Article ARTICLE = new Article("01JDQ8Z3V4K9T2X7M5N6P8R0SA", "t", Status.PUBLISHED, "t", null, "b", null, null, null,
             List.of(), T0, T0, T0);
     private static final StoredArticle OWNED = new StoredArticle(ARTICLE, 1, OWNER.sub());
     /** Created where writes were anonymous: no token is its creator. */

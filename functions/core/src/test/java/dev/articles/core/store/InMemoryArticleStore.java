@@ -2,6 +2,7 @@ package dev.articles.core.store;
 
 import dev.articles.core.article.Article;
 import dev.articles.core.article.ArticleNotFoundException;
+import dev.articles.core.article.Slugs;
 import dev.articles.core.article.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ public final class InMemoryArticleStore implements ArticleStore {
     private record Tombstone(Instant deletedAt) implements Item {}
 
     private final Map<String, Item> items = new HashMap<>();
+    /** Slug to the id of the article that holds it, now or before it took another. */
+    private final Map<String, String> slugs = new HashMap<>();
     private final List<String> finished = new ArrayList<>();
     private Runnable beforeNextWrite = () -> { };
     private RuntimeException nextWriteFailure;
@@ -46,14 +49,41 @@ public final class InMemoryArticleStore implements ArticleStore {
         };
     }
 
+    /** The slug's holder: an article whose slug it is or was, until another takes it or the holder is deleted. */
     @Override
-    public void create(Article article, String createdBy) {
+    public synchronized Optional<StoredArticle> bySlug(String slug) {
+        return items.get(slugs.get(slug)) instanceof Live live ? Optional.of(live.stored()) : Optional.empty();
+    }
+
+    @Override
+    public Article create(Article article, String createdBy, boolean slugGiven) {
         beforeCommit();
         synchronized (this) {
-            switch (items.get(article.id())) {
-                case null -> commit(article.id(), new Live(new StoredArticle(article, 1, createdBy)));
+            return switch (items.get(article.id())) {
+                case null -> {
+                    Article named = article.withSlug(freeSlug(article, slugGiven));
+                    slugs.put(named.slug(), named.id());
+                    commit(article.id(), new Live(new StoredArticle(named, 1, createdBy)));
+                    yield named;
+                }
                 case Tombstone deleted -> throw new ArticleDeletedException(article.id());
-                case Live earlierAttempt -> { } // a resumed create whose first attempt committed: nothing to do
+                // A resumed create whose first attempt committed: nothing to do.
+                case Live earlierAttempt -> earlierAttempt.stored().article();
+            };
+        }
+    }
+
+    /** The article's slug, or a derived slug's first free numbered form; a slug is free unless its holder has it now. */
+    private String freeSlug(Article article, boolean slugGiven) {
+        for (int n = 1; ; n++) {
+            String candidate = Slugs.numbered(article.slug(), n);
+            boolean taken = bySlug(candidate).filter(holder -> !holder.article().id().equals(article.id())
+                    && holder.article().slug().equals(candidate)).isPresent();
+            if (!taken) {
+                return candidate;
+            }
+            if (slugGiven) {
+                throw new SlugTakenException(candidate);
             }
         }
     }
@@ -65,11 +95,15 @@ public final class InMemoryArticleStore implements ArticleStore {
         if (next.equals(current.article())) {
             return current;
         }
-        Article stamped = new Article(next.id(), next.title(), next.summary(), next.body(), next.author(), next.source(),
-                next.sourceUrl(), next.tags(), next.publishedAt(), next.createdAt(), now);
-        StoredArticle stored = new StoredArticle(stamped, current.version() + 1, current.createdBy());
+        StoredArticle stored = new StoredArticle(next.withUpdatedAt(now), current.version() + 1, current.createdBy());
         beforeCommit();
-        commitOver(current, new Live(stored));
+        synchronized (this) {
+            if (!next.slug().equals(current.article().slug())) {
+                freeSlug(next, true);
+            }
+            commitOver(current, new Live(stored));
+            slugs.put(next.slug(), id);
+        }
         return stored;
     }
 
@@ -87,19 +121,36 @@ public final class InMemoryArticleStore implements ArticleStore {
         finished.add(id);
     }
 
-    /** Live articles matching the filter, newest first (ties: id descending), from after the position given. */
+    /** Articles live at {@code now} matching the filter, newest first (ties: id descending), after the position given. */
     @Override
-    public synchronized Page list(ListFilter filter, String afterListSk, int limit) {
-        List<Article> matching = items.values().stream()
-                .flatMap(item -> item instanceof Live live ? Stream.of(live.stored().article()) : Stream.empty())
+    public synchronized Page list(ListFilter filter, String afterListSk, int limit, Instant now) {
+        return page(articles().filter(a -> a.isLive(now)), filter, afterListSk, limit);
+    }
+
+    @Override
+    public synchronized Page preview(PreviewFilter filter, String afterListSk, int limit, Instant now) {
+        Stream<Article> visible = items.values().stream()
+                .flatMap(item -> item instanceof Live live ? Stream.of(live.stored()) : Stream.empty())
+                .filter(stored -> filter.createdBy() == null || filter.createdBy().equals(stored.createdBy()))
+                .map(StoredArticle::article)
+                .filter(a -> filter.publication() == null || a.publication(now) == filter.publication());
+        return page(visible, filter.list(), afterListSk, limit);
+    }
+
+    private Stream<Article> articles() {
+        return items.values().stream().flatMap(item -> item instanceof Live live ? Stream.of(live.stored().article()) : Stream.empty());
+    }
+
+    private static Page page(Stream<Article> articles, ListFilter filter, String afterListSk, int limit) {
+        List<Article> matching = articles
                 .filter(a -> filter.tag() == null || a.tags().contains(filter.tag()))
                 .filter(a -> filter.author() == null || filter.author().equals(a.author()))
-                .filter(a -> filter.since() == null || !a.publishedAt().isBefore(filter.since()))
-                .filter(a -> filter.until() == null || a.publishedAt().isBefore(filter.until()))
+                .filter(a -> filter.since() == null || !a.sortedAt().isBefore(filter.since()))
+                .filter(a -> filter.until() == null || a.sortedAt().isBefore(filter.until()))
                 .filter(a -> afterListSk == null || position(a).compareTo(afterListSk) < 0)
                 .sorted(Comparator.comparing(InMemoryArticleStore::position).reversed())
-                .map(a -> new Article(a.id(), a.title(), a.summary(), null, a.author(), a.source(), a.sourceUrl(),
-                        a.tags(), a.publishedAt(), a.createdAt(), a.updatedAt()))
+                .map(a -> new Article(a.id(), a.slug(), a.status(), a.title(), a.summary(), null, a.author(), a.source(),
+                        a.sourceUrl(), a.tags(), a.publishedAt(), a.createdAt(), a.updatedAt()))
                 .toList();
         List<Article> page = matching.subList(0, Math.min(limit, matching.size()));
         return new Page(page, matching.size() > limit ? position(page.getLast()) : null);
@@ -159,6 +210,6 @@ public final class InMemoryArticleStore implements ArticleStore {
     }
 
     private static String position(Article article) {
-        return Timestamps.sortable(article.publishedAt()) + "#" + article.id();
+        return Timestamps.sortable(article.sortedAt()) + "#" + article.id();
     }
 }

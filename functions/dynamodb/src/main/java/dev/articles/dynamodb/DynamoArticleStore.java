@@ -64,8 +64,8 @@ public final class DynamoArticleStore implements ArticleStore {
     }
 
     @Override
-    public Article create(Article article, String createdBy, boolean slugGiven) {
-        return versions.create(article, createdBy, slugGiven);
+    public Article create(Article article, String createdBy, boolean slugGiven, Instant now) {
+        return versions.create(article, createdBy, slugGiven, now);
     }
 
     @Override

@@ -80,7 +80,7 @@ final class VersionedArticles {
      *
      * @throws ArticleDeletedException when a repeated create finds its article deleted
      */
-    Article create(Article article, String createdBy, boolean slugGiven) {
+    Article create(Article article, String createdBy, boolean slugGiven, Instant now) {
         ArticleVersion stored = ArticleVersion.created(article, createdBy, newWriteId());
         Phase.all(article.tags().stream().map(tag -> putEntry(stored, tag)).toList());
         try {

@@ -111,7 +111,7 @@ class VersionedArticlesIT {
         TableView view = freshTable();
         VersionedArticles versions = versions(db.client(), view);
         Article before = original();
-        versions.create(before, "sub-ann", false);
+        versions.create(before, "sub-ann", false, NOW);
         Article after = change.apply(before);
 
         ArticleVersion edited = versions.edit(versions.read(before.id()).orElseThrow(), after, NOW);
@@ -128,7 +128,7 @@ class VersionedArticlesIT {
     void anEditThatChangesNothingWritesNothing() {
         TableView view = freshTable();
         Article article = original();
-        versions(db.client(), view).create(article, null, false);
+        versions(db.client(), view).create(article, null, false, NOW);
         ArticleVersion current = versions(db.client(), view).read(article.id()).orElseThrow();
         proxy.clear();
 
@@ -141,7 +141,7 @@ class VersionedArticlesIT {
         TableView view = freshTable();
         VersionedArticles versions = versions(db.client(), view);
         Article before = original();
-        versions.create(before, null, false);
+        versions.create(before, null, false, NOW);
         ArticleVersion read = versions.read(before.id()).orElseThrow();
         int writers = 6;
         CountDownLatch go = new CountDownLatch(1);
@@ -185,7 +185,7 @@ class VersionedArticlesIT {
         TableView view = freshTable();
         VersionedArticles versions = versions(db.client(), view);
         Article before = original();
-        versions.create(before, null, false);
+        versions.create(before, null, false, NOW);
         ArticleVersion v1 = versions.read(before.id()).orElseThrow();
         Article v2 = with(before, "Second", "Bob", List.of("second"), before.publishedAt());
         versions.edit(v1, v2, NOW);
@@ -202,7 +202,7 @@ class VersionedArticlesIT {
         TableView view = freshTable();
         VersionedArticles versions = versions(db.client(), view);
         Article article = original();
-        versions.create(article, null, false);
+        versions.create(article, null, false, NOW);
         versions.delete(versions.read(article.id()).orElseThrow(), NOW);
 
         assertThatThrownBy(() -> versions.read(article.id())).isInstanceOf(ArticleDeletedException.class);
@@ -211,7 +211,7 @@ class VersionedArticlesIT {
         view.assertListsShow(Optional.empty(), article);
         view.assertClean(article.id());
         // A replayed create of the same article (an idempotent retry) meets the tombstone and leaves nothing.
-        assertThatThrownBy(() -> versions.create(article, null, false)).isInstanceOf(ArticleDeletedException.class);
+        assertThatThrownBy(() -> versions.create(article, null, false, NOW)).isInstanceOf(ArticleDeletedException.class);
         view.assertListsShow(Optional.empty(), article);
         assertThat(view.tagEntries(article.id())).isEmpty();
     }
@@ -240,7 +240,7 @@ class VersionedArticlesIT {
         int writes = requestsOf(view -> {
             VersionedArticles versions = versions(db.client(), view);
             Article before = original();
-            versions.create(before, null, false);
+            versions.create(before, null, false, NOW);
             ArticleVersion current = versions.read(before.id()).orElseThrow();
             proxy.clear();
             versions(faulty, view).edit(current, change.apply(before), NOW);
@@ -251,7 +251,7 @@ class VersionedArticlesIT {
             VersionedArticles versions = versions(db.client(), view);
             Article before = original();
             Article after = change.apply(before);
-            versions.create(before, null, false);
+            versions.create(before, null, false, NOW);
             ArticleVersion current = versions.read(before.id()).orElseThrow();
             stopAt(stop, n, () -> versions(faulty, view).edit(current, after, NOW));
 
@@ -276,7 +276,7 @@ class VersionedArticlesIT {
         int writes = requestsOf(view -> {
             VersionedArticles versions = versions(db.client(), view);
             Article article = original();
-            versions.create(article, null, false);
+            versions.create(article, null, false, NOW);
             ArticleVersion current = versions.read(article.id()).orElseThrow();
             proxy.clear();
             versions(faulty, view).delete(current, NOW);
@@ -286,7 +286,7 @@ class VersionedArticlesIT {
             TableView view = freshTable();
             VersionedArticles versions = versions(db.client(), view);
             Article article = original();
-            versions.create(article, null, false);
+            versions.create(article, null, false, NOW);
             ArticleVersion current = versions.read(article.id()).orElseThrow();
             stopAt(stop, n, () -> versions(faulty, view).delete(current, NOW));
 
@@ -305,15 +305,15 @@ class VersionedArticlesIT {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Stop.class)
     void aCreateStoppedAnywhereShowsTheArticleWholeOrNowhereAndIsCompletedByItsRetry(Stop stop) {
-        int writes = requestsOf(view -> versions(faulty, view).create(original(), "sub-ann", false));
+        int writes = requestsOf(view -> versions(faulty, view).create(original(), "sub-ann", false, NOW));
         assertThat(writes).isGreaterThan(1);
         for (int n = 0; n < writes; n++) {
             TableView view = freshTable();
             Article article = original();
-            stopAt(stop, n, () -> versions(faulty, view).create(article, "sub-ann", false));
+            stopAt(stop, n, () -> versions(faulty, view).create(article, "sub-ann", false, NOW));
             wholeOrNowhere(view, article, "request %d of %d failed (%s)".formatted(n, writes, stop));
 
-            versions(db.client(), view).create(article, "sub-ann", false); // the idempotent retry: the same article
+            versions(db.client(), view).create(article, "sub-ann", false, NOW); // the idempotent retry: the same article
             view.assertListsShow(Optional.of(article), article);
             view.assertClean(article.id());
         }
@@ -327,7 +327,7 @@ class VersionedArticlesIT {
         List<ArticleVersion> current = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Article article = generation(article("A", List.of(), PUBLISHED.plusSeconds(60L * (i % 15))), 0);
-            versions.create(article, null, false);
+            versions.create(article, null, false, NOW);
             current.add(versions.read(article.id()).orElseThrow());
         }
         List<String> doomed = IntStream.range(0, current.size()).filter(i -> i % 10 == 3)

@@ -88,7 +88,7 @@ class WriteUnitsIT {
 
     ArticleVersion created(List<String> tags) {
         Article article = article(tags);
-        versions.create(article, "sub", false);
+        versions.create(article, "sub", false, NOW);
         return versions.read(article.id()).orElseThrow();
     }
 
@@ -96,7 +96,7 @@ class WriteUnitsIT {
     void create() {
         for (int t : new int[] {0, 3, 10}) {
             // t tag entries, the article item, t pending marks cleared
-            assertThat(measure("create, " + t + " tags", () -> versions.create(article(tags("t", t)), "sub", false))).isEqualTo(2 * t + 1);
+            assertThat(measure("create, " + t + " tags", () -> versions.create(article(tags("t", t)), "sub", false, NOW))).isEqualTo(2 * t + 1);
         }
     }
 

@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -98,7 +99,16 @@ class VersionedArticlesIT {
                 Arguments.of("publishedAt", (UnaryOperator<Article>) a -> with(a, a.title(), a.author(), a.tags(), PUBLISHED.plusSeconds(3600))),
                 Arguments.of("author, publishedAt and tags", (UnaryOperator<Article>) a -> with(a, a.title(), "Bob",
                         List.of("politics", "military", "latin-america"), PUBLISHED.plusSeconds(7200))),
-                Arguments.of("all tags removed", (UnaryOperator<Article>) a -> with(a, a.title(), null, List.of(), a.publishedAt())));
+                Arguments.of("all tags removed", (UnaryOperator<Article>) a -> with(a, a.title(), null, List.of(), a.publishedAt())),
+                Arguments.of("slug", (UnaryOperator<Article>) a -> with(a, a.title(), a.author(), a.tags(), a.publishedAt()).withSlug("coup-attempt-fails")),
+                Arguments.of("unpublished", (UnaryOperator<Article>) a -> withStatus(a, Status.DRAFT)),
+                Arguments.of("scheduled, slug and tags", (UnaryOperator<Article>) a -> withStatus(with(a, a.title(), a.author(),
+                        List.of("politics", "embargo"), NOW.plusSeconds(600)), Status.PUBLISHED).withSlug("embargoed")));
+    }
+
+    static Article withStatus(Article a, Status status) {
+        return new Article(a.id(), a.slug(), status, a.title(), a.summary(), a.body(), a.author(), a.source(), a.sourceUrl(),
+                a.tags(), a.publishedAt(), a.createdAt(), NOW);
     }
 
     static Article original() {
@@ -121,6 +131,7 @@ class VersionedArticlesIT {
         assertThat(edited.article().updatedAt()).isEqualTo(NOW);
         assertThat(view.current(before.id())).contains(edited);
         view.assertListsShow(Optional.of(after), before, after);
+        view.assertSlugs(name, before, after);
         view.assertClean(before.id());
     }
 
@@ -237,9 +248,20 @@ class VersionedArticlesIT {
     @ParameterizedTest(name = "{0}, {2}")
     @MethodSource("editsAndStops")
     void anEditStoppedAnywhereShowsOneWholeVersionAndIsCompleted(String name, UnaryOperator<Article> change, Stop stop) {
+        editStoppedAnywhere(name, VersionedArticlesIT::original, change, stop);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Stop.class)
+    void publishingADraftStoppedAnywhereShowsOneWholeVersionAndIsCompleted(Stop stop) {
+        editStoppedAnywhere("published", () -> withStatus(original(), Status.DRAFT).withUpdatedAt(NOW.minusSeconds(60)),
+                a -> withStatus(a, Status.PUBLISHED).withSlug("coup-attempt-underway"), stop);
+    }
+
+    private static void editStoppedAnywhere(String name, Supplier<Article> original, UnaryOperator<Article> change, Stop stop) {
         int writes = requestsOf(view -> {
             VersionedArticles versions = versions(db.client(), view);
-            Article before = original();
+            Article before = original.get();
             versions.create(before, null, false, NOW);
             ArticleVersion current = versions.read(before.id()).orElseThrow();
             proxy.clear();
@@ -249,7 +271,7 @@ class VersionedArticlesIT {
         for (int n = 0; n < writes; n++) {
             TableView view = freshTable();
             VersionedArticles versions = versions(db.client(), view);
-            Article before = original();
+            Article before = original.get();
             Article after = change.apply(before);
             versions.create(before, null, false, NOW);
             ArticleVersion current = versions.read(before.id()).orElseThrow();
@@ -259,6 +281,7 @@ class VersionedArticlesIT {
             Article shown = seen.article();
             assertThat(shown).as("request %d of %d failed (%s)", n, writes, stop).isIn(before, after);
             view.assertListsShow(Optional.of(shown), before, after);
+            view.assertSlugs("request %d of %d failed (%s)".formatted(n, writes, stop), before, after);
 
             if (shown.equals(before)) {
                 versions.edit(seen, after, NOW); // the client's retry
@@ -266,6 +289,7 @@ class VersionedArticlesIT {
                 versions.finish(before.id()); // a retry that finds it committed, or the next writer
             }
             view.assertListsShow(Optional.of(after), before, after);
+            view.assertSlugs(name + ", completed", before, after);
             view.assertClean(before.id());
         }
     }
@@ -298,6 +322,7 @@ class VersionedArticlesIT {
                 versions.finish(article.id());
             }
             view.assertListsShow(Optional.empty(), article);
+            view.assertSlugs("deleted", article);
             assertThat(view.tagEntries(article.id())).isEmpty();
         }
     }
@@ -312,9 +337,11 @@ class VersionedArticlesIT {
             Article article = original();
             stopAt(stop, n, () -> versions(faulty, view).create(article, "sub-ann", false, NOW));
             wholeOrNowhere(view, article, "request %d of %d failed (%s)".formatted(n, writes, stop));
+            view.assertSlugs("request %d of %d failed (%s)".formatted(n, writes, stop), article);
 
             versions(db.client(), view).create(article, "sub-ann", false, NOW); // the idempotent retry: the same article
             view.assertListsShow(Optional.of(article), article);
+            view.assertSlugs("retried", article);
             view.assertClean(article.id());
         }
     }

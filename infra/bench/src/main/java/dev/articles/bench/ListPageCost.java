@@ -3,6 +3,7 @@ package dev.articles.bench;
 import dev.articles.core.store.ListFilter;
 import dev.articles.dynamodb.ListQueries;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ public final class ListPageCost {
     List<Measurement> measure(Pattern pattern, int limit, Map<Integer, String> tables) {
         Map<Integer, QueryRequest> requests = new TreeMap<>();
         tables.forEach((articles, table) -> requests.put(articles,
-                ListQueries.query(table, pattern.filter(), null, limit + 1).toBuilder()
+                ListQueries.query(table, pattern.filter(), null, limit + 1, Instant.now()).orElseThrow().toBuilder()
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build()));
         Map<Integer, QueryResponse> firsts = new TreeMap<>();
         Map<Integer, List<Double>> times = new TreeMap<>();

@@ -60,7 +60,7 @@ public final class SeedArticles {
     /** The items a completed create leaves: the article item, and its tag entries no longer pending. */
     public static List<Map<String, AttributeValue>> items(Article article) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        items.add(ArticleItems.article(article));
+        items.add(ArticleItems.article(article, null));
         for (String tag : article.tags()) {
             Map<String, AttributeValue> entry = ArticleItems.tagEntry(article, tag);
             entry.remove(ArticleItems.PENDING);

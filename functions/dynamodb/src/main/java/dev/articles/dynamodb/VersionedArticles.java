@@ -26,9 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Edits and deletes, each committed by ONE conditional write of the article item (on the version it started
- * from), without transactions. Every tag entry the write touches is written or marked {@code pending} before
- * the commit; readers show a pending entry only as the article item's current version, and only where that
+ * Creates, edits and deletes, each committed by ONE conditional write of the article item (on the version it
+ * started from), without transactions. Every tag entry the write touches is written or marked {@code pending}, and
+ * a new slug claimed ({@link SlugItems}), before the commit; readers show a pending entry only as the article item's current version, and only where that
  * version belongs (see {@link PendingEntries}). So a write that stops between any two of its requests leaves
  * every reader the whole old version or the whole new one; whatever it left is cleaned by the next writer of
  * the article, or by {@link #finish}. The write order is in docs/data-model.md.

@@ -41,7 +41,7 @@ class WriteUnitsIT {
     static void start() {
         TestDatabase db = TestDatabase.shared();
         table = db.newTable();
-        meter = new CapacityMeter(db.client(), table);
+        meter = new CapacityMeter(db.client(), table, db.tableSpec());
         metered = DynamoDbClient.builder().endpointOverride(db.endpoint()).region(LocalDynamoDb.REGION)
                 .credentialsProvider(() -> AwsBasicCredentials.create(LocalDynamoDb.ACCESS_KEY_ID, LocalDynamoDb.SECRET_ACCESS_KEY))
                 .httpClient(UrlConnectionHttpClient.create())

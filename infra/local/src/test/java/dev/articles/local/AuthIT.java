@@ -234,7 +234,7 @@ class AuthIT {
         assertThat(Http.map(create.response().get("headers"))).containsEntry("WWW-Authenticate", "Bearer");
         assertThat(Http.map(PlainJson.parse(((String) create.response().get("body")).getBytes(StandardCharsets.UTF_8))))
                 .containsEntry("type", "urn:articles:problem:unauthorized").containsEntry("detail", MISSING);
-        assertThat(create.log()).contains("\"level\":\"WARN\"").contains("write refused with 401");
+        assertThat(create.log()).contains("\"level\":\"WARN\"").contains("request refused with 401");
 
         Invoked list = invoke("ListArticlesFunction", ROOT.resolve("events/list-articles.json"), dataDir);
         assertThat(list.response()).containsEntry("statusCode", 200);

@@ -56,6 +56,20 @@ public final class ApiEvent {
         return new ApiEvent("GET", "/articles", "GET /articles").query(rawQueryString);
     }
 
+    public static ApiEvent bySlug(String slug) {
+        return new ApiEvent("GET", "/articles/by-slug/" + slug, "GET /articles/by-slug/{slug}").pathParameter("slug", slug);
+    }
+
+    /** A preview of one article; add the authorizer's claims with {@link #claim}. */
+    public static ApiEvent preview(String id) {
+        return new ApiEvent("GET", "/preview/articles/" + id, "GET /preview/articles/{id}").pathParameter("id", id);
+    }
+
+    /** The preview list; add the authorizer's claims with {@link #claim}. */
+    public static ApiEvent previewList(String rawQueryString) {
+        return new ApiEvent("GET", "/preview/articles", "GET /preview/articles").query(rawQueryString);
+    }
+
     /** A request no route takes: API Gateway hands it to the $default route. */
     public static ApiEvent unrouted(String method, String path) {
         return new ApiEvent(method, path, "$default");

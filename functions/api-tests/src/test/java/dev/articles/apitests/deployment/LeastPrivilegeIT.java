@@ -156,7 +156,7 @@ class LeastPrivilegeIT {
         String deletedId = new ArticleIds().next(died);
         Instant createdAt = ArticleIds.timestamp(deletedId);
         DynamoArticleStore store = new DynamoArticleStore(direct.dynamo(), direct.table());
-        store.create(new Article(deletedId, "least", Status.PUBLISHED, "Least", null, "privilege", "Ann", null, null, List.of("iam", "policy"),
+        store.create(new Article(deletedId, "least-deleted", Status.PUBLISHED, "Least", null, "privilege", "Ann", null, null, List.of("iam", "policy"),
                 createdAt, createdAt, createdAt), null, true, Instant.now());
         store.delete(deletedId, current -> { }, Instant.now());
         records.claim(key("iam-deleted"), deletedId, died);

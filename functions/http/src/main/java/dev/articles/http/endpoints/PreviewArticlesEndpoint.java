@@ -1,5 +1,6 @@
 package dev.articles.http.endpoints;
 
+import dev.articles.core.routes.Caller;
 import dev.articles.core.routes.PreviewArticles;
 import dev.articles.http.HttpFunction;
 import dev.articles.http.HttpRequest;
@@ -20,7 +21,9 @@ public final class PreviewArticlesEndpoint implements HttpFunction.Endpoint {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
+        // Who asks first: a caller without a token learns that before anything about the query.
+        Caller caller = preview.admit(Callers.of(request));
         return ArticleResponses.page(preview.list(QueryParameters.parse(request.rawQueryString(), PreviewArticles.PARAMETERS),
-                Callers.of(request)), ArticleResponses.PRIVATE);
+                caller), ArticleResponses.PRIVATE);
     }
 }

@@ -22,6 +22,10 @@ class SlugsTest {
             "Łódź i Łeba           | lodz-i-leba",
             "Åland Ærø             | aland-aero",
             "Œuvre, Þór, Đorđe     | oeuvre-thor-dorde",
+            "Tiếng Việt ở Đà Nẵng  | tieng-viet-o-da-nang",
+            "İstanbul'da ıslak     | istanbul-da-islak",
+            "ﬁnancial ﬂows         | financial-flows",
+            "ＮＨＫ ニュース         | nhk",
             "Top 10 stories of 2019 | top-10-stories-of-2019"})
     void lettersAreFoldedToAsciiAndLowerCased(String title, String slug) {
         assertThat(Slugs.derive(title, ID)).isEqualTo(slug);

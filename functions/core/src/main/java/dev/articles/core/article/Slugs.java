@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * dropped takes the accents off Latin letters ({@code é} to {@code e}) and spells ligatures and full-width letters
  * out ({@code ﬁ} to {@code fi}, {@code Ｎ} to {@code N}; canonical NFD would turn them into separators and lose
  * them); {@link #LETTERS} adds the Latin letters that are not a base letter plus marks ({@code ß}, {@code æ},
- * {@code ø}, {@code ł}, …). Letters of other scripts have no ASCII form and become
- * separators, as in WordPress and Ghost; a library (ICU4J's transliterator, 14 MB) would romanise them, at a
- * cold-start and jar-size cost no function here should pay for one rule.
+ * {@code ø}, {@code ł}, …). Letters of other scripts have no ASCII form and become separators, as in WordPress and
+ * Ghost; a library (ICU4J's transliterator, 14 MB) would romanise them, at a cold-start and jar-size cost no
+ * function here should pay for one rule.
  */
 public final class Slugs {
 

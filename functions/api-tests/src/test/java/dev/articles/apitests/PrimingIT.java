@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articles.apitests.testing.TestEnvironments;
 import dev.articles.core.Environment;
-import dev.articles.core.changes.ChangesFeed;
+import dev.articles.core.routes.ChangesFeed;
 import dev.articles.core.paging.Cursors;
 import dev.articles.core.routes.CreateArticle;
 import dev.articles.core.routes.DeleteArticle;

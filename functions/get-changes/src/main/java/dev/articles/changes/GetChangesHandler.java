@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.articles.core.Environment;
 import dev.articles.core.RequestDeadline;
-import dev.articles.core.changes.ChangesFeed;
+import dev.articles.core.routes.ChangesFeed;
 import dev.articles.core.paging.Cursors;
 import dev.articles.cursorkeys.CursorKeys;
 import dev.articles.dynamodb.DynamoArticleStore;

@@ -3,7 +3,7 @@ package dev.articles.http;
 import dev.articles.core.FieldError;
 import dev.articles.core.InvalidInputException;
 import dev.articles.core.article.ArticleNotFoundException;
-import dev.articles.core.changes.ChangesExpiredException;
+import dev.articles.core.routes.ChangesExpiredException;
 import dev.articles.core.idempotency.IdempotencyKeyInProgressException;
 import dev.articles.core.idempotency.IdempotencyKeyReusedException;
 import dev.articles.core.routes.NotAllowedException;

@@ -3,7 +3,7 @@ package dev.articles.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articles.core.article.ArticleNotFoundException;
-import dev.articles.core.changes.ChangesExpiredException;
+import dev.articles.core.routes.ChangesExpiredException;
 import dev.articles.core.store.SlugTakenException;
 import org.junit.jupiter.api.Test;
 

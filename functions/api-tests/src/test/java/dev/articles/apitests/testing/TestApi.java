@@ -2,7 +2,7 @@ package dev.articles.apitests.testing;
 
 import dev.articles.http.endpoints.ListArticlesEndpoint;
 import dev.articles.http.endpoints.ChangesEndpoint;
-import dev.articles.core.changes.ChangesFeed;
+import dev.articles.core.routes.ChangesFeed;
 import dev.articles.http.endpoints.GetArticleBySlugEndpoint;
 import dev.articles.http.endpoints.PreviewArticleEndpoint;
 import dev.articles.http.endpoints.PreviewArticlesEndpoint;

@@ -2,7 +2,7 @@ package dev.articles.http.endpoints;
 
 import dev.articles.core.article.Timestamps;
 import dev.articles.core.changes.Change;
-import dev.articles.core.changes.ChangesFeed;
+import dev.articles.core.routes.ChangesFeed;
 import dev.articles.http.HttpFunction;
 import dev.articles.http.HttpRequest;
 import dev.articles.http.HttpResponse;

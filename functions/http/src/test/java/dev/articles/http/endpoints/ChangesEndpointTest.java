@@ -8,7 +8,7 @@ import dev.articles.core.article.Article;
 import dev.articles.core.article.Status;
 import dev.articles.core.article.Timestamps;
 import dev.articles.core.changes.Change;
-import dev.articles.core.changes.ChangesFeed;
+import dev.articles.core.routes.ChangesFeed;
 import dev.articles.core.paging.Cursors;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.http.HttpRequest;

@@ -1,8 +1,9 @@
-package dev.articles.core.changes;
+package dev.articles.core.routes;
 
 import dev.articles.core.FieldError;
 import dev.articles.core.InvalidInputException;
 import dev.articles.core.article.Timestamps;
+import dev.articles.core.changes.Change;
 import dev.articles.core.paging.Cursors;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.core.store.PageFilter;

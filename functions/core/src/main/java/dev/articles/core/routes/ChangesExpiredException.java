@@ -1,4 +1,4 @@
-package dev.articles.core.changes;
+package dev.articles.core.routes;
 
 /** A changes cursor older than the deletions the feed remembers: the client must sync again from the start. */
 public final class ChangesExpiredException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.articles.core.changes;
+package dev.articles.core.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,7 @@ import dev.articles.core.TestClock;
 import dev.articles.core.article.Article;
 import dev.articles.core.article.ArticleIds;
 import dev.articles.core.article.Status;
+import dev.articles.core.changes.Change;
 import dev.articles.core.paging.Cursors;
 import dev.articles.core.store.InMemoryArticleStore;
 import dev.articles.core.store.ListFilter;

@@ -38,7 +38,7 @@ class GatewayFuzzIT {
     private static final Pattern STATUS_LINE = Pattern.compile("^HTTP/1\\.1 (\\d{3}) [^\\r\\n]*$");
     private static final Pattern CLASS_NAME = Pattern.compile("(?:java|javax|sun|com\\.sun|dev\\.articles)\\.[a-z]|Exception|\\bat [a-z]+\\.");
     private static final String[] TARGETS = {"/articles", "/articles/01J0000000000000000000000A", "/articles?limit=2",
-        "/articles?tag=news&limit=1", "/nothing/here", "/", "/articles/"};
+        "/articles?tag=news&limit=1", "/nothing/here", "/", "/articles/", "/articles/changes?limit=3", "/articles/changes?cursor=AekwEj"};
     private static final String[] HOSTILE = {"\"", "<", ">", "\\", " ", "%", "%ZZ", "%4", "%%", "{", "}", "|", "^", "`",
         "#", "\t", "\0", "\u00e9", "\u00ff", "%00", "%C3%A9", "..", "//", ";", "@", "~", "\r", "\u0001"};
     private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "get", "G<T",

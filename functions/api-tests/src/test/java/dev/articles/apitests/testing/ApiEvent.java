@@ -56,6 +56,19 @@ public final class ApiEvent {
         return new ApiEvent("GET", "/articles", "GET /articles").query(rawQueryString);
     }
 
+    /** GET /articles/by-slug/{slug}, the slug in the path and as its parameter, as {@link #get} has the id. */
+    public static ApiEvent bySlug(String slug) {
+        return new ApiEvent("GET", "/articles/by-slug/" + slug, "GET /articles/by-slug/{slug}").pathParameter("slug", slug);
+    }
+
+    public static ApiEvent preview(String id) {
+        return new ApiEvent("GET", "/preview/articles/" + id, "GET /preview/articles/{id}").pathParameter("id", id);
+    }
+
+    public static ApiEvent previewList(String rawQueryString) {
+        return new ApiEvent("GET", "/preview/articles", "GET /preview/articles").query(rawQueryString);
+    }
+
     /** A request no route takes: API Gateway hands it to the $default route. */
     public static ApiEvent unrouted(String method, String path) {
         return new ApiEvent(method, path, "$default");

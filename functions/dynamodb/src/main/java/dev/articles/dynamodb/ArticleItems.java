@@ -8,7 +8,10 @@ import dev.articles.core.article.Timestamps;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Maps articles to the table's items and back: the article item, and the tag entries that index it. */
@@ -16,18 +19,34 @@ public final class ArticleItems {
 
     /** Set on a tag entry until its article item exists; readers check the article before showing it. */
     public static final String PENDING = "pending";
+    static final String SLUG = "slug";
+    static final String STATUS = "status";
+    /** An article id (a ULID) in lower case: the form of every {@link #legacySlug}. */
+    private static final Pattern LEGACY_SLUG = Pattern.compile("[0-7][0-9a-hjkmnp-tv-z]{25}");
 
     private ArticleItems() {}
 
-    /** The article item: the commit point of a create, and what the ByPublished and ByAuthor indexes project. */
-    public static Map<String, AttributeValue> article(Article article) {
+    /**
+     * The article item: the commit point of a create, and what the indexes project. Every article is in ByPreview
+     * (and, with a creator, ByCreator); only a published one is in the public ByPublished and ByAuthor, so a draft
+     * costs a public page nothing.
+     *
+     * @param createdBy the {@code sub} of the token that created it, or null
+     */
+    public static Map<String, AttributeValue> article(Article article, String createdBy) {
         Map<String, AttributeValue> item = summary(article);
         item.put(Keys.PK, s(Keys.article(article.id())));
         item.put(Keys.SK, s(Keys.ARTICLE_SK));
         item.put("body", s(article.body()));
-        item.put(Keys.ALL_PK, s(Keys.ALL_ARTICLES));
-        if (article.author() != null) {
-            item.put(Keys.AUTHOR_PK, s(Keys.author(article.author())));
+        item.put(Keys.PREVIEW_PK, s(Keys.ALL_ARTICLES));
+        if (createdBy != null) {
+            item.put(Keys.CREATOR_PK, s(Keys.creator(createdBy)));
+        }
+        if (article.status() == Status.PUBLISHED) {
+            item.put(Keys.ALL_PK, s(Keys.ALL_ARTICLES));
+            if (article.author() != null) {
+                item.put(Keys.AUTHOR_PK, s(Keys.author(article.author())));
+            }
         }
         return item;
     }
@@ -56,8 +75,8 @@ public final class ArticleItems {
                 : List.of();
         String id = text(item, "id");
         // Items written before slugs and drafts existed: published, and named by their id until their next edit.
-        String slug = item.containsKey("slug") ? text(item, "slug") : id.toLowerCase(java.util.Locale.ROOT);
-        Status status = item.containsKey("status") ? Status.of(text(item, "status")).orElseThrow() : Status.PUBLISHED;
+        String slug = slug(item);
+        Status status = item.containsKey(STATUS) ? Status.of(text(item, STATUS)).orElseThrow() : Status.PUBLISHED;
         return new Article(
                 id, slug, status, text(item, "title"), text(item, "summary"), text(item, "body"),
                 text(item, "author"), text(item, "source"), text(item, "sourceUrl"), tags,
@@ -65,6 +84,29 @@ public final class ArticleItems {
                 Instant.parse(text(item, "createdAt")),
                 // Items written before edits existed have no updatedAt: never updated.
                 Instant.parse(text(item, item.containsKey("updatedAt") ? "updatedAt" : "createdAt")));
+    }
+
+    /** The slug an article item goes by. */
+    static String slug(Map<String, AttributeValue> item) {
+        return hasStoredSlug(item) ? text(item, SLUG) : legacySlug(text(item, "id"));
+    }
+
+    /** False for an item written before slugs existed, which goes by {@link #legacySlug} until its next edit claims it. */
+    static boolean hasStoredSlug(Map<String, AttributeValue> item) {
+        return item.containsKey(SLUG);
+    }
+
+    /**
+     * The slug of an article stored before slugs existed: its id in lower case, which is unique and of a slug's
+     * form, and which only that article can hold (see {@link SlugItems}).
+     */
+    static String legacySlug(String id) {
+        return id.toLowerCase(Locale.ROOT);
+    }
+
+    /** The id of the article a legacy slug would be, when the slug has that form. */
+    static Optional<String> legacyId(String slug) {
+        return LEGACY_SLUG.matcher(slug).matches() ? Optional.of(slug.toUpperCase(Locale.ROOT)) : Optional.empty();
     }
 
     public static boolean isPending(Map<String, AttributeValue> item) {
@@ -75,16 +117,20 @@ public final class ArticleItems {
     private static Map<String, AttributeValue> summary(Article article) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("id", s(article.id()));
+        item.put(SLUG, s(article.slug()));
+        item.put(STATUS, s(article.status().json()));
         item.put("title", s(article.title()));
         putIfPresent(item, "summary", article.summary());
         putIfPresent(item, "author", article.author());
         putIfPresent(item, "source", article.source());
         putIfPresent(item, "sourceUrl", article.sourceUrl());
         item.put("tags", AttributeValue.fromL(article.tags().stream().map(Attributes::s).toList()));
-        item.put("publishedAt", s(Timestamps.format(article.publishedAt())));
+        if (article.publishedAt() != null) {
+            item.put("publishedAt", s(Timestamps.format(article.publishedAt())));
+        }
         item.put("createdAt", s(Timestamps.formatMillis(article.createdAt())));
         item.put("updatedAt", s(Timestamps.formatMillis(article.updatedAt())));
-        item.put(Keys.LIST_SK, s(Keys.listSk(article.publishedAt(), article.id())));
+        item.put(Keys.LIST_SK, s(Keys.listSk(article)));
         return item;
     }
 

@@ -14,8 +14,11 @@ import java.util.Set;
  *                     writer deletes them
  * @param writeId      the write that committed this version; only it may clear the pending mark of a tag entry,
  *                     so a losing concurrent edit's content, written at the same key, never loses its mark
+ * @param slugClaimed  whether its slug has its slug item: false only for an article stored before slugs, whose next
+ *                     edit claims it
  */
-record ArticleVersion(Article article, long version, String createdBy, Set<EntryKey> staleEntries, String writeId) {
+record ArticleVersion(Article article, long version, String createdBy, Set<EntryKey> staleEntries, String writeId,
+        boolean slugClaimed) {
 
     ArticleVersion {
         staleEntries = Set.copyOf(staleEntries);
@@ -23,7 +26,7 @@ record ArticleVersion(Article article, long version, String createdBy, Set<Entry
 
     /** A new article: version 1. */
     static ArticleVersion created(Article article, String createdBy, String writeId) {
-        return new ArticleVersion(article, 1, createdBy, Set.of(), writeId);
+        return new ArticleVersion(article, 1, createdBy, Set.of(), writeId, true);
     }
 
     Set<EntryKey> entryKeys() {

@@ -64,18 +64,39 @@ public final class DynamoArticleStore implements ArticleStore {
     }
 
     @Override
-    public Article create(Article article, String createdBy, boolean slugGiven) {
-        return versions.create(article, createdBy, slugGiven);
+    public Article create(Article article, String createdBy, boolean slugGiven, Instant now) {
+        return versions.create(article, createdBy, slugGiven, now);
     }
 
     @Override
     public Optional<StoredArticle> bySlug(String slug) {
-        throw new UnsupportedOperationException("issue 16: bySlug");
+        return versions.bySlug(slug).map(ArticleVersion::stored);
     }
 
+    /** Article items only (one per article, whole by construction): no pending entries to resolve. */
     @Override
     public Page preview(PreviewFilter filter, String afterListSk, int limit, Instant now) {
-        throw new UnsupportedOperationException("issue 16: preview");
+        List<Article> items = new ArrayList<>(limit + 1);
+        Map<String, AttributeValue> startKey = afterListSk == null ? null : PreviewQueries.startKey(filter, afterListSk);
+        for (int queries = 0; queries < MAX_QUERIES_PER_PAGE; queries++) {
+            Optional<QueryRequest> query = PreviewQueries.query(table, filter, startKey, limit + 1 - items.size(), now);
+            if (query.isEmpty()) {
+                return new Page(List.of(), null);
+            }
+            QueryResponse response = calls.call("preview articles",
+                    timeout -> dynamo.query(query.get().toBuilder().overrideConfiguration(timeout).build()));
+            response.items().forEach(item -> items.add(ArticleItems.fromItem(item)));
+            if (items.size() > limit) {
+                List<Article> page = items.subList(0, limit);
+                return new Page(List.copyOf(page), Keys.listSk(page.getLast()));
+            }
+            if (response.lastEvaluatedKey() == null || response.lastEvaluatedKey().isEmpty()) {
+                return new Page(List.copyOf(items), null);
+            }
+            startKey = response.lastEvaluatedKey();
+        }
+        // A selective filter over many articles: the next page goes on after the last article read.
+        return new Page(List.copyOf(items), startKey.get(Keys.LIST_SK).s());
     }
 
     @Override
@@ -104,9 +125,12 @@ public final class DynamoArticleStore implements ArticleStore {
         String beforeLastRead = afterListSk;
         for (int queries = 0; queries < MAX_QUERIES_PER_PAGE; queries++) {
             // One more than the page needs, to tell whether another page follows.
-            QueryRequest query = ListQueries.query(table, filter, afterListSk, limit + 1 - items.size());
+            Optional<QueryRequest> query = ListQueries.query(table, filter, afterListSk, limit + 1 - items.size(), now);
+            if (query.isEmpty()) {
+                return new Page(List.of(), null);
+            }
             // Within a page, go on from the exact last key: an article may have two entries at one listSk.
-            QueryRequest next = startKey == null ? query : query.toBuilder().exclusiveStartKey(startKey).build();
+            QueryRequest next = startKey == null ? query.get() : query.get().toBuilder().exclusiveStartKey(startKey).build();
             QueryResponse response = calls.call("list articles",
                     timeout -> dynamo.query(next.toBuilder().overrideConfiguration(timeout).build()));
             for (Map<String, AttributeValue> item : response.items()) {
@@ -124,7 +148,7 @@ public final class DynamoArticleStore implements ArticleStore {
             }
             if (items.size() > limit) {
                 List<Article> page = items.subList(0, limit);
-                return new Page(List.copyOf(page), Keys.listSk(page.getLast().publishedAt(), page.getLast().id()));
+                return new Page(List.copyOf(page), Keys.listSk(page.getLast()));
             }
             if (response.lastEvaluatedKey() == null || response.lastEvaluatedKey().isEmpty()) {
                 return new Page(List.copyOf(items), null);

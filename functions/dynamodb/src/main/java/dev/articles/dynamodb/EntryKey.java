@@ -1,6 +1,7 @@
 package dev.articles.dynamodb;
 
 import dev.articles.core.article.Article;
+import dev.articles.core.article.Status;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -15,9 +16,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 record EntryKey(String pk, String sk) {
 
-    /** The keys of every tag entry one version of an article has, in tag order. */
+    /**
+     * The keys of every tag entry one version of an article has, in tag order: none for a draft, which no public
+     * list shows (a scheduled article has its entries; public lists stop their Query at now).
+     */
     static Set<EntryKey> of(Article article, long version) {
         Set<EntryKey> keys = new LinkedHashSet<>();
+        if (article.status() == Status.DRAFT) {
+            return keys;
+        }
         for (String tag : article.tags()) {
             keys.add(of(article, version, tag));
         }
@@ -25,7 +32,7 @@ record EntryKey(String pk, String sk) {
     }
 
     static EntryKey of(Article article, long version, String tag) {
-        String listSk = Keys.listSk(article.publishedAt(), article.id());
+        String listSk = Keys.listSk(article);
         return new EntryKey(Keys.tag(tag), version == 0 ? listSk : sk(listSk, article.author()));
     }
 

@@ -1,11 +1,12 @@
 package dev.articles.dynamodb;
 
+import dev.articles.core.article.Article;
 import dev.articles.core.article.Timestamps;
 import java.time.Instant;
 
 /**
- * The table's key values. Every list is ordered by {@code listSk}: the publication time in fixed-width UTC,
- * then the id, so text order is "publishedAt, then id" and every value is unique.
+ * The table's key values. Every list is ordered by {@code listSk}: the publication time in fixed-width UTC (a
+ * draft without one: its updatedAt), then the id, so text order is "publishedAt, then id" and every value is unique.
  */
 public final class Keys {
 
@@ -15,14 +16,25 @@ public final class Keys {
     public static final String AUTHOR_PK = "authorPk";
     public static final String TAG_AUTHOR_PK = "tagAuthorPk";
     public static final String LIST_SK = "listSk";
+    public static final String PREVIEW_PK = "previewPk";
+    public static final String CREATOR_PK = "creatorPk";
 
     public static final String ARTICLE_SK = "ARTICLE";
     public static final String ALL_ARTICLES = "ARTICLES";
+    public static final String SLUG_SK = "SLUG";
 
     private Keys() {}
 
     public static String article(String id) {
         return "ARTICLE#" + id;
+    }
+
+    public static String creator(String sub) {
+        return "CREATOR#" + sub;
+    }
+
+    public static String slug(String slug) {
+        return "SLUG#" + slug;
     }
 
     public static String tag(String tag) {
@@ -38,8 +50,21 @@ public final class Keys {
         return "TAGAUTHOR#" + tag.length() + "#" + tag + "#" + author;
     }
 
-    public static String listSk(Instant publishedAt, String id) {
-        return Timestamps.sortable(publishedAt) + "#" + id;
+    public static String listSk(Instant sortedAt, String id) {
+        return Timestamps.sortable(sortedAt) + "#" + id;
+    }
+
+    /** Where an article sorts in every list: publishedAt, or for a draft without one its updatedAt. */
+    public static String listSk(Article article) {
+        return listSk(article.sortedAt(), article.id());
+    }
+
+    /**
+     * The bare timestamp just after {@code now}: {@code listSk < liveBound(now)} holds exactly for articles
+     * published at or before {@code now} (one published at {@code now} has {@code <now>#id}, which sorts before it).
+     */
+    public static String liveBound(Instant now) {
+        return Timestamps.sortable(now.plusNanos(1));
     }
 
     /** The id at the end of a listSk. */

@@ -2,8 +2,10 @@ package dev.articles.dynamodb;
 
 import dev.articles.core.article.Timestamps;
 import dev.articles.core.store.ListFilter;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -17,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  *   tag + author  ByTagAuthor  tagAuthorPk = TAGAUTHOR#n#t#a
  * </pre>
  * since/until narrow the sort key: every listSk ends in "#id", so the bare timestamp of {@code until} sorts
- * before all of that instant's entries and {@code BETWEEN :since AND :until} is exactly since <= t < until.
+ * before all of that instant's entries and {@code BETWEEN :since AND :until} is exactly since <= t < until. The
+ * public list's range always ends at now at the latest: scheduled articles sort ahead of it, unread.
  */
 public final class ListQueries {
 
@@ -40,26 +43,48 @@ public final class ListQueries {
     }
 
     /**
+     * A page of the public list: live articles only. Drafts are in none of these partitions; scheduled articles
+     * are, ahead of now, so the range ends at now and a page never reads one.
+     *
      * @param afterListSk the listSk of the last entry of the previous page, or null for the first page
      * @param limit       how many entries to read
+     * @return the Query, or empty when no article can match (since is after now)
      */
-    public static QueryRequest query(String table, ListFilter filter, String afterListSk, int limit) {
+    public static Optional<QueryRequest> query(String table, ListFilter filter, String afterListSk, int limit, Instant now) {
         Partition partition = partition(filter);
+        String until = Keys.liveBound(now);
+        if (filter.until() != null && Timestamps.sortable(filter.until()).compareTo(until) < 0) {
+            until = Timestamps.sortable(filter.until());
+        }
+        String since = filter.since() == null ? null : Timestamps.sortable(filter.since());
+        if (since != null && since.compareTo(until) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(query(table, partition, since, until, limit, startKey(partition, filter, afterListSk)));
+    }
+
+    /**
+     * One newest-first Query of a partition, its sort key in {@code [since, until)} (either may be null).
+     *
+     * @param startKey where to go on from, or null for the partition's newest entry in range
+     */
+    static QueryRequest query(String table, Partition partition, String since, String until, int limit,
+            Map<String, AttributeValue> startKey) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         names.put("#pk", partition.partitionAttribute());
         values.put(":pk", AttributeValue.fromS(partition.partitionValue()));
         StringBuilder condition = new StringBuilder("#pk = :pk");
-        if (filter.since() != null || filter.until() != null) {
+        if (since != null || until != null) {
             names.put("#sk", partition.sortAttribute());
-            if (filter.since() != null) {
-                values.put(":since", AttributeValue.fromS(Timestamps.sortable(filter.since())));
+            if (since != null) {
+                values.put(":since", AttributeValue.fromS(since));
             }
-            if (filter.until() != null) {
-                values.put(":until", AttributeValue.fromS(Timestamps.sortable(filter.until())));
+            if (until != null) {
+                values.put(":until", AttributeValue.fromS(until));
             }
-            condition.append(filter.since() == null ? " AND #sk < :until"
-                    : filter.until() == null ? " AND #sk >= :since"
+            condition.append(since == null ? " AND #sk < :until"
+                    : until == null ? " AND #sk >= :since"
                     : " AND #sk BETWEEN :since AND :until");
         }
         QueryRequest.Builder query = QueryRequest.builder()
@@ -70,14 +95,17 @@ public final class ListQueries {
                 .expressionAttributeValues(values)
                 .scanIndexForward(false)
                 .limit(limit);
-        if (afterListSk != null) {
-            query.exclusiveStartKey(startKey(partition, filter, afterListSk));
+        if (startKey != null) {
+            query.exclusiveStartKey(startKey);
         }
         return query.build();
     }
 
     /** The full key of the entry at {@code listSk}: the index's key plus the table's, as DynamoDB requires. */
     static Map<String, AttributeValue> startKey(Partition partition, ListFilter filter, String listSk) {
+        if (listSk == null) {
+            return null;
+        }
         Map<String, AttributeValue> key = new HashMap<>();
         key.put(partition.partitionAttribute(), AttributeValue.fromS(partition.partitionValue()));
         key.put(partition.sortAttribute(), AttributeValue.fromS(listSk));

@@ -1,6 +1,7 @@
 package dev.articles.dynamodb;
 
 import dev.articles.core.article.Article;
+import dev.articles.core.article.Status;
 import dev.articles.core.store.ListFilter;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class PendingEntries {
 
     /** The article item's attributes a summary and its entry keys need: not body, which a list never shows. */
-    private static final String[] SUMMARY = {"id", "title", "summary", "author", "source", "sourceUrl", "tags",
+    private static final String[] SUMMARY = {"id", ArticleItems.SLUG, ArticleItems.STATUS, "title", "summary", "author", "source", "sourceUrl", "tags",
             "publishedAt", "createdAt", VersionedItems.UPDATED_AT, VersionedItems.VERSION, VersionedItems.DELETED_AT};
 
     private final DynamoDbClient dynamo;
@@ -50,8 +51,8 @@ final class PendingEntries {
     private boolean belongs(ArticleVersion current, Map<String, AttributeValue> entry) {
         if (filter.author() == null) {
             Article article = current.article();
-            return article.tags().contains(filter.tag())
-                    && Keys.listSk(article.publishedAt(), article.id()).equals(entry.get(Keys.LIST_SK).s());
+            return article.status() == Status.PUBLISHED && article.tags().contains(filter.tag())
+                    && Keys.listSk(article).equals(entry.get(Keys.LIST_SK).s());
         }
         return current.entryKeys().contains(EntryKey.of(entry));
     }

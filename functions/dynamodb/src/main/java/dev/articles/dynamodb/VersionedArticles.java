@@ -2,8 +2,11 @@ package dev.articles.dynamodb;
 
 import dev.articles.core.article.Article;
 import dev.articles.core.article.ArticleNotFoundException;
+import dev.articles.core.article.Slugs;
+import dev.articles.core.article.Status;
 import dev.articles.core.store.ArticleDeletedException;
 import dev.articles.core.store.CleanUpLog;
+import dev.articles.core.store.SlugTakenException;
 import dev.articles.core.store.StoreUnavailableException;
 import dev.articles.core.store.StoredArticle;
 import dev.articles.core.store.VersionConflictException;
@@ -23,9 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * Edits and deletes, each committed by ONE conditional write of the article item (on the version it started
- * from), without transactions. Every tag entry the write touches is written or marked {@code pending} before
- * the commit; readers show a pending entry only as the article item's current version, and only where that
+ * Creates, edits and deletes, each committed by ONE conditional write of the article item (on the version it
+ * started from), without transactions. Every tag entry the write touches is written or marked {@code pending}, and
+ * a new slug claimed ({@link SlugItems}), before the commit; readers show a pending entry only as the article item's current version, and only where that
  * version belongs (see {@link PendingEntries}). So a write that stops between any two of its requests leaves
  * every reader the whole old version or the whole new one; whatever it left is cleaned by the next writer of
  * the article, or by {@link #finish}. The write order is in docs/data-model.md.
@@ -36,12 +39,31 @@ final class VersionedArticles {
     private final String table;
     private final Dynamo calls;
     private final CleanUpLog cleanUps;
+    private final SlugItems slugs;
 
     VersionedArticles(DynamoDbClient dynamo, String table, Dynamo calls, CleanUpLog cleanUps) {
         this.dynamo = dynamo;
         this.table = table;
         this.calls = calls;
         this.cleanUps = cleanUps;
+        this.slugs = new SlugItems(dynamo, table, calls);
+    }
+
+    /**
+     * The article a slug leads to, read consistently: the slug item's article (two reads), or for a slug of an
+     * article stored before slugs, that article (one read). Empty when it leads nowhere or to a deleted article.
+     */
+    Optional<ArticleVersion> bySlug(String slug) {
+        Optional<String> holder = slugs.holder(slug);
+        return holder.or(() -> ArticleItems.legacyId(slug)).flatMap(id -> {
+            Map<String, AttributeValue> item = get(id);
+            if (item == null || item.isEmpty() || VersionedItems.isTombstone(item)) {
+                return Optional.empty();
+            }
+            ArticleVersion found = VersionedItems.fromItem(item);
+            // Without a slug item, a legacy slug finds only the article that still goes by it.
+            return holder.isPresent() || found.article().slug().equals(slug) ? Optional.of(found) : Optional.empty();
+        });
     }
 
     /**
@@ -74,25 +96,73 @@ final class VersionedArticles {
     }
 
     /**
-     * Stores a new article: its tag entries pending, then the article item (the commit point, conditional on no
-     * item with its id), then the entries confirmed. Safe to repeat (a resumed idempotent create): an article
-     * item that exists already counts as written, and a later version or a tombstone is never overwritten.
+     * Stores a new article: its tag entries pending and its slug claimed, then the article item (the commit point,
+     * conditional on no item with its id), then the entries confirmed. Safe to repeat (a resumed idempotent create):
+     * an article item that exists already counts as written, and a later version or a tombstone is never
+     * overwritten. A derived slug that another article holds becomes the first free of {@code -2}, {@code -3}, …,
+     * each claimed in turn, and the entries are written again with it.
      *
+     * @return the article as stored (after a repeated create: as it is now)
      * @throws ArticleDeletedException when a repeated create finds its article deleted
+     * @throws SlugTakenException when the client's slug is another article's: nothing visible was written
      */
-    Article create(Article article, String createdBy, boolean slugGiven) {
+    Article create(Article article, String createdBy, boolean slugGiven, Instant now) {
         ArticleVersion stored = ArticleVersion.created(article, createdBy, newWriteId());
-        Phase.all(article.tags().stream().map(tag -> putEntry(stored, tag)).toList());
+        boolean[] claimed = {false};
+        List<Phase.Request> before = new ArrayList<>(entryTags(article).stream().map(tag -> putEntry(stored, tag)).toList());
+        before.add(claim(article.slug(), stored, now, claimed));
+        Phase.all(before);
+        if (!claimed[0] && slugGiven) {
+            withdraw(stored, stored.entryKeys());
+            throw new SlugTakenException(article.slug());
+        }
+        ArticleVersion named = claimed[0] ? stored : renamed(stored, firstFree(article.slug(), stored, now));
         try {
             calls.call("put article", timeout -> dynamo.putItem(r -> r.overrideConfiguration(timeout)
-                    .tableName(table).item(VersionedItems.article(stored))
+                    .tableName(table).item(VersionedItems.article(named))
                     .conditionExpression("attribute_not_exists(pk)")));
         } catch (ConditionalCheckFailedException alreadyWritten) {
-            settleRepeatedCreate(stored);
-            return article;
+            return settleRepeatedCreate(named);
         }
-        cleanUp(stored);
-        return article;
+        cleanUp(named);
+        return named.article();
+    }
+
+    /** The create under the derived slug's numbered form: its entries written again, they hold the slug. */
+    private ArticleVersion renamed(ArticleVersion created, String slug) {
+        ArticleVersion renamed = ArticleVersion.created(created.article().withSlug(slug), created.createdBy(), created.writeId());
+        Phase.all(entryTags(renamed.article()).stream().map(tag -> putEntry(renamed, tag)).toList());
+        return renamed;
+    }
+
+    /** The first of {@code base-2}, {@code base-3}, … that this create can claim: one claim after another. */
+    private String firstFree(String base, ArticleVersion creating, Instant now) {
+        for (int n = 2; ; n++) {
+            String candidate = Slugs.numbered(base, n);
+            if (slugs.claim(candidate, creating.article().id(), creating.writeId(), now)) {
+                return candidate;
+            }
+        }
+    }
+
+    /** The claim of a write's slug, in its phase before the commit: {@code claimed[0]} says whether it is ours. */
+    private Phase.Request claim(String slug, ArticleVersion writing, Instant now, boolean[] claimed) {
+        return new Phase.Request(SlugItems.key(slug),
+                () -> claimed[0] = slugs.claim(slug, writing.article().id(), writing.writeId(), now));
+    }
+
+    /**
+     * A write that will not commit removes its own entries at {@code keys}, invisible (those at keys the current
+     * version has are pending, resolved by readers). A slug it claimed stays with the article: it is free again as
+     * soon as its claim has passed, as the article does not go by it.
+     */
+    private void withdraw(ArticleVersion writing, Set<EntryKey> keys) {
+        afterCommit(writing.article().id(), keys.stream().map(key -> deleteOwn(key, writing.writeId())).toList());
+    }
+
+    /** The tags that have entries: a draft has none, no public list shows it. */
+    private static List<String> entryTags(Article article) {
+        return article.status() == Status.PUBLISHED ? article.tags() : List.of();
     }
 
     /**
@@ -100,19 +170,20 @@ final class VersionedArticles {
      * them if that is still the current version; otherwise leave pending those at keys the current version has
      * (readers confirm them against it) and delete the others.
      */
-    private void settleRepeatedCreate(ArticleVersion repeated) {
+    private Article settleRepeatedCreate(ArticleVersion repeated) {
         Map<String, AttributeValue> item = get(repeated.article().id());
         boolean deleted = item == null || item.isEmpty() || VersionedItems.isTombstone(item);
         ArticleVersion current = deleted ? null : VersionedItems.fromItem(item);
         if (current != null && current.version() == 1) {
             cleanUp(repeated);
-            return;
+            return current.article();
         }
         Set<EntryKey> keep = current == null ? Set.of() : current.entryKeys();
         afterCommit(repeated.article().id(), minus(repeated.entryKeys(), keep).stream().map(key -> deleteOwn(key, repeated.writeId())).toList());
         if (deleted) {
             throw new ArticleDeletedException(repeated.article().id());
         }
+        return current.article();
     }
 
     /**
@@ -131,7 +202,8 @@ final class VersionedArticles {
         Set<EntryKey> dropped = minus(oldKeys, newKeys);
         // updatedAt moves forward with every version even if clocks disagree, so every version's JSON (and ETag) differs.
         Article changed = updatedAt(next, now.isAfter(previous) ? now : previous.plusMillis(1));
-        ArticleVersion updated = new ArticleVersion(changed, current.version() + 1, current.createdBy(), dropped, newWriteId());
+        ArticleVersion updated = new ArticleVersion(changed, current.version() + 1, current.createdBy(), dropped,
+                newWriteId(), true);
 
         // Before the commit, all at once: nothing here changes what a reader sees, in any subset.
         List<Phase.Request> before = new ArrayList<>();
@@ -139,13 +211,26 @@ final class VersionedArticles {
             before.add(deleteOlderThan(leftover, updated.version())); // an earlier edit stopped after its commit
         }
         dropped.forEach(key -> before.add(markPending(key)));
-        next.tags().forEach(tag -> before.add(putEntry(updated, tag)));
+        entryTags(next).forEach(tag -> before.add(putEntry(updated, tag)));
+        boolean[] claimed = {true};
+        if (!current.slugClaimed() || !next.slug().equals(current.article().slug())) {
+            before.add(claim(next.slug(), updated, now, claimed));
+        }
+        if (!current.slugClaimed() && !next.slug().equals(current.article().slug())) {
+            // Stored before slugs: its legacy slug gets an item too, so that it redirects to the new one.
+            boolean[] own = {true};
+            before.add(claim(current.article().slug(), updated, now, own));
+        }
         Phase.all(before);
+        if (!claimed[0]) {
+            withdraw(updated, minus(newKeys, oldKeys));
+            throw new SlugTakenException(next.slug());
+        }
         try {
             commit(VersionedItems.article(updated), current);
         } catch (VersionConflictException lost) {
             // Our entries at keys the current version lacks are invisible; remove them rather than leave them.
-            afterCommit(updated.article().id(), minus(newKeys, oldKeys).stream().map(key -> deleteOwn(key, updated.writeId())).toList());
+            withdraw(updated, minus(newKeys, oldKeys));
             throw lost;
         }
         cleanUp(updated);
@@ -162,7 +247,9 @@ final class VersionedArticles {
         entries.addAll(current.staleEntries());
         Phase.all(current.entryKeys().stream().map(this::markPending).toList());
         commit(VersionedItems.tombstone(current, entries, now), current);
-        afterCommit(current.article().id(), entries.stream().map(key -> deleteOlderThan(key, current.version() + 1)).toList());
+        List<Phase.Request> cleanUp = new ArrayList<>(entries.stream().map(key -> deleteOlderThan(key, current.version() + 1)).toList());
+        cleanUp.add(slugs.release(current.article().slug(), current.article().id()));
+        afterCommit(current.article().id(), cleanUp);
     }
 
     /**

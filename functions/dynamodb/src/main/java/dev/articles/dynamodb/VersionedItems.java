@@ -39,7 +39,7 @@ final class VersionedItems {
     private VersionedItems() {}
 
     static Map<String, AttributeValue> article(ArticleVersion stored) {
-        Map<String, AttributeValue> item = ArticleItems.article(stored.article());
+        Map<String, AttributeValue> item = ArticleItems.article(stored.article(), stored.createdBy());
         item.put(VERSION, n(stored.version()));
         item.put(WRITE_ID, s(stored.writeId()));
         if (stored.createdBy() != null) {
@@ -98,6 +98,7 @@ final class VersionedItems {
         AttributeValue createdBy = item.get(CREATED_BY);
         AttributeValue writeId = item.get(WRITE_ID);
         return new ArticleVersion(ArticleItems.fromItem(item), version(item),
-                createdBy == null ? null : createdBy.s(), staleEntries(item), writeId == null ? null : writeId.s());
+                createdBy == null ? null : createdBy.s(), staleEntries(item), writeId == null ? null : writeId.s(),
+                ArticleItems.hasStoredSlug(item));
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.articles.template.TableSpec;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -35,13 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  */
 final class CapacityMeter implements ExecutionInterceptor {
 
-    /** The template's indexes: key attributes, and what they project besides the keys. */
-    private static final Map<String, List<String>> INDEX_KEYS = Map.of(
-            "ByPublished", List.of(Keys.ALL_PK, Keys.LIST_SK),
-            "ByAuthor", List.of(Keys.AUTHOR_PK, Keys.LIST_SK),
-            "ByTagAuthor", List.of(Keys.TAG_AUTHOR_PK, Keys.LIST_SK));
-    private static final Set<String> PROJECTED = Set.of("id", "title", "summary", "author", "source", "sourceUrl",
-            "tags", "publishedAt", "createdAt", "updatedAt", "pending", Keys.PK, Keys.SK);
+    /** The template's indexes (each one's key attributes), as the table was created from it. */
+    private final List<TableSpec.Index> indexes;
 
     private final DynamoDbClient plain;
     private final String table;
@@ -53,7 +49,8 @@ final class CapacityMeter implements ExecutionInterceptor {
     int requests;
     int refused;
 
-    CapacityMeter(DynamoDbClient plain, String table) {
+    CapacityMeter(DynamoDbClient plain, String table, TableSpec spec) {
+        this.indexes = spec.globalSecondaryIndexes();
         this.plain = plain;
         this.table = table;
     }
@@ -106,26 +103,27 @@ final class CapacityMeter implements ExecutionInterceptor {
         tableWrites += units(capacity);
         Map<String, AttributeValue> after = item(keyOf(request));
         Map<String, AttributeValue> old = before.get();
-        for (Map.Entry<String, List<String>> index : INDEX_KEYS.entrySet()) {
-            Map<String, AttributeValue> was = entry(old, index.getValue());
-            Map<String, AttributeValue> is = entry(after, index.getValue());
+        for (TableSpec.Index index : indexes) {
+            List<String> keys = index.keySchema().stream().map(TableSpec.KeyElement::attributeName).toList();
+            Map<String, AttributeValue> was = entry(old, index, keys);
+            Map<String, AttributeValue> is = entry(after, index, keys);
             if (was.equals(is)) {
                 continue;
             }
-            boolean sameKey = !was.isEmpty() && !is.isEmpty()
-                    && index.getValue().stream().allMatch(k -> was.get(k).equals(is.get(k)));
+            boolean sameKey = !was.isEmpty() && !is.isEmpty() && keys.stream().allMatch(k -> was.get(k).equals(is.get(k)));
             indexWrites += sameKey ? kilobytes(is) : kilobytes(was) + kilobytes(is);
         }
     }
 
     /** The item's entry in an index: empty when the item lacks the index's keys. */
-    private static Map<String, AttributeValue> entry(Map<String, AttributeValue> item, List<String> keys) {
+    private static Map<String, AttributeValue> entry(Map<String, AttributeValue> item, TableSpec.Index index, List<String> keys) {
         if (item == null || !item.keySet().containsAll(keys)) {
             return Map.of();
         }
         Map<String, AttributeValue> entry = new HashMap<>();
         item.forEach((name, value) -> {
-            if (PROJECTED.contains(name) || keys.contains(name)) {
+            // An index always holds the table's and its own keys.
+            if (index.projection().nonKeyAttributes().contains(name) || keys.contains(name) || name.equals(Keys.PK) || name.equals(Keys.SK)) {
                 entry.put(name, value);
             }
         });

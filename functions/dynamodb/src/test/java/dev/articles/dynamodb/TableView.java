@@ -58,6 +58,24 @@ final class TableView {
         }
     }
 
+    /**
+     * Slugs lead only where they may: the current version's slug to the article, every other slug of {@code versions}
+     * to it (a redirect) or nowhere; with no current version (deleted, never created), every slug nowhere.
+     */
+    void assertSlugs(String as, Article... versions) {
+        Optional<ArticleVersion> current = current(versions[0].id());
+        for (Article version : versions) {
+            Optional<Article> led = store.bySlug(version.slug()).map(stored -> stored.article());
+            if (current.isEmpty()) {
+                assertThat(led).as("%s: slug %s of a gone article", as, version.slug()).isEmpty();
+            } else if (version.slug().equals(current.get().article().slug())) {
+                assertThat(led).as("%s: the current slug", as).contains(current.get().article());
+            } else {
+                assertThat(led).as("%s: a former slug", as).isIn(Optional.empty(), Optional.of(current.get().article()));
+            }
+        }
+    }
+
     /** After a write finished: the article's tag entries are exactly its current version's, none pending. */
     void assertClean(String id) {
         Set<EntryKey> expected = current(id).map(ArticleVersion::entryKeys).orElse(Set.of());
@@ -85,8 +103,10 @@ final class TableView {
                 article.sourceUrl(), article.tags(), article.publishedAt(), article.createdAt(), article.updatedAt());
     }
 
+    /** Whether a public list with {@code filter} shows the article: live, and matching. */
     static boolean matches(Article article, ListFilter filter) {
-        return (filter.tag() == null || article.tags().contains(filter.tag()))
+        return article.isLive(VersionedArticlesIT.NOW)
+                && (filter.tag() == null || article.tags().contains(filter.tag()))
                 && (filter.author() == null || filter.author().equals(article.author()));
     }
 

@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -98,7 +99,16 @@ class VersionedArticlesIT {
                 Arguments.of("publishedAt", (UnaryOperator<Article>) a -> with(a, a.title(), a.author(), a.tags(), PUBLISHED.plusSeconds(3600))),
                 Arguments.of("author, publishedAt and tags", (UnaryOperator<Article>) a -> with(a, a.title(), "Bob",
                         List.of("politics", "military", "latin-america"), PUBLISHED.plusSeconds(7200))),
-                Arguments.of("all tags removed", (UnaryOperator<Article>) a -> with(a, a.title(), null, List.of(), a.publishedAt())));
+                Arguments.of("all tags removed", (UnaryOperator<Article>) a -> with(a, a.title(), null, List.of(), a.publishedAt())),
+                Arguments.of("slug", (UnaryOperator<Article>) a -> with(a, a.title(), a.author(), a.tags(), a.publishedAt()).withSlug("coup-attempt-fails")),
+                Arguments.of("unpublished", (UnaryOperator<Article>) a -> withStatus(a, Status.DRAFT)),
+                Arguments.of("scheduled, slug and tags", (UnaryOperator<Article>) a -> withStatus(with(a, a.title(), a.author(),
+                        List.of("politics", "embargo"), NOW.plusSeconds(600)), Status.PUBLISHED).withSlug("embargoed")));
+    }
+
+    static Article withStatus(Article a, Status status) {
+        return new Article(a.id(), a.slug(), status, a.title(), a.summary(), a.body(), a.author(), a.source(), a.sourceUrl(),
+                a.tags(), a.publishedAt(), a.createdAt(), NOW);
     }
 
     static Article original() {
@@ -111,7 +121,7 @@ class VersionedArticlesIT {
         TableView view = freshTable();
         VersionedArticles versions = versions(db.client(), view);
         Article before = original();
-        versions.create(before, "sub-ann", false);
+        versions.create(before, "sub-ann", false, NOW);
         Article after = change.apply(before);
 
         ArticleVersion edited = versions.edit(versions.read(before.id()).orElseThrow(), after, NOW);
@@ -121,6 +131,7 @@ class VersionedArticlesIT {
         assertThat(edited.article().updatedAt()).isEqualTo(NOW);
         assertThat(view.current(before.id())).contains(edited);
         view.assertListsShow(Optional.of(after), before, after);
+        view.assertSlugs(name, before, after);
         view.assertClean(before.id());
     }
 
@@ -128,7 +139,7 @@ class VersionedArticlesIT {
     void anEditThatChangesNothingWritesNothing() {
         TableView view = freshTable();
         Article article = original();
-        versions(db.client(), view).create(article, null, false);
+        versions(db.client(), view).create(article, null, false, NOW);
         ArticleVersion current = versions(db.client(), view).read(article.id()).orElseThrow();
         proxy.clear();
 
@@ -141,7 +152,7 @@ class VersionedArticlesIT {
         TableView view = freshTable();
         VersionedArticles versions = versions(db.client(), view);
         Article before = original();
-        versions.create(before, null, false);
+        versions.create(before, null, false, NOW);
         ArticleVersion read = versions.read(before.id()).orElseThrow();
         int writers = 6;
         CountDownLatch go = new CountDownLatch(1);
@@ -185,7 +196,7 @@ class VersionedArticlesIT {
         TableView view = freshTable();
         VersionedArticles versions = versions(db.client(), view);
         Article before = original();
-        versions.create(before, null, false);
+        versions.create(before, null, false, NOW);
         ArticleVersion v1 = versions.read(before.id()).orElseThrow();
         Article v2 = with(before, "Second", "Bob", List.of("second"), before.publishedAt());
         versions.edit(v1, v2, NOW);
@@ -202,7 +213,7 @@ class VersionedArticlesIT {
         TableView view = freshTable();
         VersionedArticles versions = versions(db.client(), view);
         Article article = original();
-        versions.create(article, null, false);
+        versions.create(article, null, false, NOW);
         versions.delete(versions.read(article.id()).orElseThrow(), NOW);
 
         assertThatThrownBy(() -> versions.read(article.id())).isInstanceOf(ArticleDeletedException.class);
@@ -211,7 +222,7 @@ class VersionedArticlesIT {
         view.assertListsShow(Optional.empty(), article);
         view.assertClean(article.id());
         // A replayed create of the same article (an idempotent retry) meets the tombstone and leaves nothing.
-        assertThatThrownBy(() -> versions.create(article, null, false)).isInstanceOf(ArticleDeletedException.class);
+        assertThatThrownBy(() -> versions.create(article, null, false, NOW)).isInstanceOf(ArticleDeletedException.class);
         view.assertListsShow(Optional.empty(), article);
         assertThat(view.tagEntries(article.id())).isEmpty();
     }
@@ -237,10 +248,21 @@ class VersionedArticlesIT {
     @ParameterizedTest(name = "{0}, {2}")
     @MethodSource("editsAndStops")
     void anEditStoppedAnywhereShowsOneWholeVersionAndIsCompleted(String name, UnaryOperator<Article> change, Stop stop) {
+        editStoppedAnywhere(name, VersionedArticlesIT::original, change, stop);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Stop.class)
+    void publishingADraftStoppedAnywhereShowsOneWholeVersionAndIsCompleted(Stop stop) {
+        editStoppedAnywhere("published", () -> withStatus(original(), Status.DRAFT).withUpdatedAt(NOW.minusSeconds(60)),
+                a -> withStatus(a, Status.PUBLISHED).withSlug("coup-attempt-underway"), stop);
+    }
+
+    private static void editStoppedAnywhere(String name, Supplier<Article> original, UnaryOperator<Article> change, Stop stop) {
         int writes = requestsOf(view -> {
             VersionedArticles versions = versions(db.client(), view);
-            Article before = original();
-            versions.create(before, null, false);
+            Article before = original.get();
+            versions.create(before, null, false, NOW);
             ArticleVersion current = versions.read(before.id()).orElseThrow();
             proxy.clear();
             versions(faulty, view).edit(current, change.apply(before), NOW);
@@ -249,9 +271,9 @@ class VersionedArticlesIT {
         for (int n = 0; n < writes; n++) {
             TableView view = freshTable();
             VersionedArticles versions = versions(db.client(), view);
-            Article before = original();
+            Article before = original.get();
             Article after = change.apply(before);
-            versions.create(before, null, false);
+            versions.create(before, null, false, NOW);
             ArticleVersion current = versions.read(before.id()).orElseThrow();
             stopAt(stop, n, () -> versions(faulty, view).edit(current, after, NOW));
 
@@ -259,6 +281,7 @@ class VersionedArticlesIT {
             Article shown = seen.article();
             assertThat(shown).as("request %d of %d failed (%s)", n, writes, stop).isIn(before, after);
             view.assertListsShow(Optional.of(shown), before, after);
+            view.assertSlugs("request %d of %d failed (%s)".formatted(n, writes, stop), before, after);
 
             if (shown.equals(before)) {
                 versions.edit(seen, after, NOW); // the client's retry
@@ -266,6 +289,7 @@ class VersionedArticlesIT {
                 versions.finish(before.id()); // a retry that finds it committed, or the next writer
             }
             view.assertListsShow(Optional.of(after), before, after);
+            view.assertSlugs(name + ", completed", before, after);
             view.assertClean(before.id());
         }
     }
@@ -276,7 +300,7 @@ class VersionedArticlesIT {
         int writes = requestsOf(view -> {
             VersionedArticles versions = versions(db.client(), view);
             Article article = original();
-            versions.create(article, null, false);
+            versions.create(article, null, false, NOW);
             ArticleVersion current = versions.read(article.id()).orElseThrow();
             proxy.clear();
             versions(faulty, view).delete(current, NOW);
@@ -286,7 +310,7 @@ class VersionedArticlesIT {
             TableView view = freshTable();
             VersionedArticles versions = versions(db.client(), view);
             Article article = original();
-            versions.create(article, null, false);
+            versions.create(article, null, false, NOW);
             ArticleVersion current = versions.read(article.id()).orElseThrow();
             stopAt(stop, n, () -> versions(faulty, view).delete(current, NOW));
 
@@ -298,6 +322,7 @@ class VersionedArticlesIT {
                 versions.finish(article.id());
             }
             view.assertListsShow(Optional.empty(), article);
+            view.assertSlugs("deleted", article);
             assertThat(view.tagEntries(article.id())).isEmpty();
         }
     }
@@ -305,16 +330,18 @@ class VersionedArticlesIT {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Stop.class)
     void aCreateStoppedAnywhereShowsTheArticleWholeOrNowhereAndIsCompletedByItsRetry(Stop stop) {
-        int writes = requestsOf(view -> versions(faulty, view).create(original(), "sub-ann", false));
+        int writes = requestsOf(view -> versions(faulty, view).create(original(), "sub-ann", false, NOW));
         assertThat(writes).isGreaterThan(1);
         for (int n = 0; n < writes; n++) {
             TableView view = freshTable();
             Article article = original();
-            stopAt(stop, n, () -> versions(faulty, view).create(article, "sub-ann", false));
+            stopAt(stop, n, () -> versions(faulty, view).create(article, "sub-ann", false, NOW));
             wholeOrNowhere(view, article, "request %d of %d failed (%s)".formatted(n, writes, stop));
+            view.assertSlugs("request %d of %d failed (%s)".formatted(n, writes, stop), article);
 
-            versions(db.client(), view).create(article, "sub-ann", false); // the idempotent retry: the same article
+            versions(db.client(), view).create(article, "sub-ann", false, NOW); // the idempotent retry: the same article
             view.assertListsShow(Optional.of(article), article);
+            view.assertSlugs("retried", article);
             view.assertClean(article.id());
         }
     }
@@ -327,7 +354,7 @@ class VersionedArticlesIT {
         List<ArticleVersion> current = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             Article article = generation(article("A", List.of(), PUBLISHED.plusSeconds(60L * (i % 15))), 0);
-            versions.create(article, null, false);
+            versions.create(article, null, false, NOW);
             current.add(versions.read(article.id()).orElseThrow());
         }
         List<String> doomed = IntStream.range(0, current.size()).filter(i -> i % 10 == 3)

@@ -41,7 +41,7 @@ class WriteUnitsIT {
     static void start() {
         TestDatabase db = TestDatabase.shared();
         table = db.newTable();
-        meter = new CapacityMeter(db.client(), table);
+        meter = new CapacityMeter(db.client(), table, db.tableSpec());
         metered = DynamoDbClient.builder().endpointOverride(db.endpoint()).region(LocalDynamoDb.REGION)
                 .credentialsProvider(() -> AwsBasicCredentials.create(LocalDynamoDb.ACCESS_KEY_ID, LocalDynamoDb.SECRET_ACCESS_KEY))
                 .httpClient(UrlConnectionHttpClient.create())
@@ -88,15 +88,15 @@ class WriteUnitsIT {
 
     ArticleVersion created(List<String> tags) {
         Article article = article(tags);
-        versions.create(article, "sub", false);
+        versions.create(article, "sub", false, NOW);
         return versions.read(article.id()).orElseThrow();
     }
 
     @Test
     void create() {
         for (int t : new int[] {0, 3, 10}) {
-            // t tag entries, the article item, t pending marks cleared
-            assertThat(measure("create, " + t + " tags", () -> versions.create(article(tags("t", t)), "sub", false))).isEqualTo(2 * t + 1);
+            // t tag entries and the slug claim, the article item, t pending marks cleared
+            assertThat(measure("create, " + t + " tags", () -> versions.create(article(tags("t", t)), "sub", false, NOW))).isEqualTo(2 * t + 2);
         }
     }
 
@@ -113,6 +113,19 @@ class WriteUnitsIT {
         // 10 removed, 10 added: 10 marks + 10 puts, the commit, 10 deletes + 10 clears
         editOf("edit, 10 tags replaced (10 changes), 10 -> 10 tags", tags("t", 10), a -> with(a, a.title(), a.body(), tags("u", 10)), 4 * 10 + 1);
         editOf("edit that changes nothing", tags("t", 3), a -> a, 0);
+        // The new slug claimed beside the entries.
+        editOf("edit, slug changed, 3 tags", tags("t", 3), a -> a.withSlug("coup-attempt-fails"), 2 * 3 + 2);
+        // Unpublished: 3 marks, the commit, 3 deletes; a draft has no entries.
+        editOf("edit, unpublished (to draft), 3 tags", tags("t", 3), a -> withStatus(a, Status.DRAFT), 2 * 3 + 1);
+        ArticleVersion published = created(tags("t", 3));
+        ArticleVersion draft = versions.edit(published, withStatus(published.article(), Status.DRAFT), NOW);
+        assertThat(measure("edit, published (a draft), 3 tags",
+                () -> versions.edit(draft, withStatus(draft.article(), Status.PUBLISHED), NOW.plusSeconds(1)))).isEqualTo(2 * 3 + 1);
+    }
+
+    static Article withStatus(Article a, Status status) {
+        return new Article(a.id(), a.slug(), status, a.title(), a.summary(), a.body(), a.author(), a.source(), a.sourceUrl(),
+                a.tags(), a.publishedAt(), a.createdAt(), a.updatedAt());
     }
 
     void editOf(String operation, List<String> tags, UnaryOperator<Article> change, int requests) {
@@ -125,8 +138,8 @@ class WriteUnitsIT {
     void delete() {
         for (int t : new int[] {0, 3, 10}) {
             ArticleVersion current = created(tags("t", t));
-            // t marks, the tombstone, t deletes
-            assertThat(measure("delete, " + t + " tags", () -> versions.delete(current, NOW))).isEqualTo(2 * t + 1);
+            // t marks, the tombstone, t deletes and the slug item
+            assertThat(measure("delete, " + t + " tags", () -> versions.delete(current, NOW))).isEqualTo(2 * t + 2);
         }
     }
 

@@ -37,7 +37,7 @@ class EditArticleHandlerIT {
         Instant created = Instant.parse("2026-11-24T18:03:11.482Z");
         new DynamoArticleStore(DynamoDbClients.create(ENV), ENV.required("TABLE_NAME")).create(new Article(ID, "crowds-gather-at-the-airbase", Status.PUBLISHED,
                 "Crowds gather at the airbase", null, "Full text.", "Staff reporter", "Example News", null,
-                List.of("venezuela"), Instant.parse("2019-04-30T14:05:00Z"), created, created), null, true);
+                List.of("venezuela"), Instant.parse("2019-04-30T14:05:00Z"), created, created), null, true, Instant.now());
     }
 
     static Stream<EventFile> cases() {

@@ -29,7 +29,7 @@ class GetArticleHandlerIT {
         new DynamoArticleStore(DynamoDbClients.create(ENV), ENV.required("TABLE_NAME")).create(new Article(
                 "01JDQ8Z3V4K9T2X7M5N6P8R0SA", "crowds-gather-at-the-airbase", Status.PUBLISHED, "Crowds gather at the airbase", null, "Full text.", "Staff reporter",
                 "Example News", null, List.of("venezuela"), Instant.parse("2019-04-30T14:05:00Z"),
-                Instant.parse("2026-11-24T18:03:11.482Z"), Instant.parse("2026-11-24T18:03:11.482Z")), null, true);
+                Instant.parse("2026-11-24T18:03:11.482Z"), Instant.parse("2026-11-24T18:03:11.482Z")), null, true, Instant.now());
     }
 
     static Stream<EventFile> events() {

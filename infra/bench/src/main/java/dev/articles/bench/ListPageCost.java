@@ -75,7 +75,7 @@ public final class ListPageCost {
     List<Measurement> measure(Pattern pattern, int limit, Map<Integer, String> tables) {
         Map<Integer, QueryRequest> requests = new TreeMap<>();
         tables.forEach((articles, table) -> requests.put(articles,
-                ListQueries.query(table, pattern.filter(), null, limit + 1).toBuilder()
+                ListQueries.query(table, pattern.filter(), null, limit + 1, Instant.now()).orElseThrow().toBuilder()
                         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build()));
         Map<Integer, QueryResponse> firsts = new TreeMap<>();
         Map<Integer, List<Double>> times = new TreeMap<>();

@@ -81,8 +81,8 @@ public final class SeedArticles {
      */
     public static List<Map<String, AttributeValue>> items(Article article) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        items.add(ArticleItems.article(article));
-        if (article.status() == Status.PUBLISHED) {
+        items.add(ArticleItems.article(article, null));
+        if (article.status() == Status.PUBLISHED) { // as the store: a draft has no tag entries
             for (String tag : article.tags()) {
                 Map<String, AttributeValue> entry = ArticleItems.tagEntry(article, tag);
                 entry.remove(ArticleItems.PENDING);
@@ -98,7 +98,7 @@ public final class SeedArticles {
      * write holds it any more.
      */
     private static Map<String, AttributeValue> slugItem(Article article) {
-        return Map.of(Keys.PK, AttributeValue.fromS("SLUG#" + article.slug()), Keys.SK, AttributeValue.fromS("SLUG"),
+        return Map.of(Keys.PK, AttributeValue.fromS(Keys.slug(article.slug())), Keys.SK, AttributeValue.fromS(Keys.SLUG_SK),
                 "articleId", AttributeValue.fromS(article.id()), "claimId", AttributeValue.fromS("seed-" + article.id()),
                 "claimedUntil", AttributeValue.fromN(Long.toString(article.createdAt().toEpochMilli())));
     }

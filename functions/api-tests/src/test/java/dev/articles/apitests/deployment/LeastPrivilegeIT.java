@@ -136,7 +136,7 @@ class LeastPrivilegeIT {
         Instant createdAt = ArticleIds.timestamp(deletedId);
         DynamoArticleStore store = new DynamoArticleStore(direct.dynamo(), direct.table());
         store.create(new Article(deletedId, "least", Status.PUBLISHED, "Least", null, "privilege", "Ann", null, null, List.of("iam", "policy"),
-                createdAt, createdAt, createdAt), null, true);
+                createdAt, createdAt, createdAt), null, true, Instant.now());
         store.delete(deletedId, current -> { }, Instant.now());
         records.claim(key("iam-deleted"), deletedId, died);
         status(410, keyed(api, "iam-deleted", BODY));

@@ -49,7 +49,7 @@ public final class CreateArticle {
         Instant now = Timestamps.nowMillis(clock);
         String id = ids.next(now);
         if (key.isEmpty()) {
-            return new Created(store.create(draft.toArticle(id, now), caller.sub(), draft.slugGiven()), false);
+            return new Created(store.create(draft.toArticle(id, now), caller.sub(), draft.slugGiven(), now), false);
         }
         IdempotencyRecords.Claim claim = idempotency.claim(key.get(), id, now);
         if (claim.completed()) {
@@ -62,7 +62,7 @@ public final class CreateArticle {
         Article article;
         try {
             article = store.create(draft.toArticle(claim.articleId(), ArticleIds.timestamp(claim.articleId())),
-                    caller.sub(), draft.slugGiven());
+                    caller.sub(), draft.slugGiven(), now);
         } catch (RuntimeException e) {
             idempotency.release(key.get());
             throw e;

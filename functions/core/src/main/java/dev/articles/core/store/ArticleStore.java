@@ -41,11 +41,12 @@ public interface ArticleStore {
      * @param createdBy the {@code sub} of the caller's token, or null where writes are anonymous
      * @param slugGiven whether the client chose the article's slug: then it is stored as it is or refused; a
      *                  derived one is stored as the first free of {@code slug}, {@code slug-2}, {@code slug-3}, …
+     * @param now       the request's time: how long the slug is held for this create while it is under way
      * @return the article as stored (its slug may have a number appended)
      * @throws ArticleDeletedException when a repeated create finds its article deleted
      * @throws SlugTakenException when the client's slug is another article's
      */
-    Article create(Article article, String createdBy, boolean slugGiven);
+    Article create(Article article, String createdBy, boolean slugGiven, Instant now);
 
     /**
      * Edits an article: reads its current version, lets {@code change} give the next one (or refuse, by throwing),

@@ -162,7 +162,7 @@ class CreateArticleTest {
         String id = new ArticleIds().next(T0);
         records.claim(key.orElseThrow(), id, T0);
         Article stored = ArticleValidator.validate(article()).withDefaultAuthor(OWNER.name()).toArticle(id, T0);
-        store.create(stored, OWNER.sub(), false);
+        store.create(stored, OWNER.sub(), false, T0);
         clock.advance(IN_PROGRESS_EXPIRY.minusMillis(1));
         assertThatThrownBy(() -> create.create(article(), OWNER, key)).isInstanceOf(IdempotencyKeyInProgressException.class);
 

@@ -56,7 +56,7 @@ public final class InMemoryArticleStore implements ArticleStore {
     }
 
     @Override
-    public Article create(Article article, String createdBy, boolean slugGiven) {
+    public Article create(Article article, String createdBy, boolean slugGiven, Instant now) {
         beforeCommit();
         synchronized (this) {
             return switch (items.get(article.id())) {

@@ -56,15 +56,16 @@ public final class ApiEvent {
         return new ApiEvent("GET", "/articles", "GET /articles").query(rawQueryString);
     }
 
-    /** GET /articles/by-slug/{slug}, the slug in the path and as its parameter, as {@link #get} has the id. */
     public static ApiEvent bySlug(String slug) {
         return new ApiEvent("GET", "/articles/by-slug/" + slug, "GET /articles/by-slug/{slug}").pathParameter("slug", slug);
     }
 
+    /** A preview of one article; add the authorizer's claims with {@link #claim}. */
     public static ApiEvent preview(String id) {
         return new ApiEvent("GET", "/preview/articles/" + id, "GET /preview/articles/{id}").pathParameter("id", id);
     }
 
+    /** The preview list; add the authorizer's claims with {@link #claim}. */
     public static ApiEvent previewList(String rawQueryString) {
         return new ApiEvent("GET", "/preview/articles", "GET /preview/articles").query(rawQueryString);
     }

@@ -30,8 +30,8 @@ public record BenchFunction(String name, FunctionSpec spec, Path artifact, Path 
 
     /** The article events/get-article.json asks for; the bench stores it before fetching. */
     public static final String SAMPLE_ID = "01JDQ8Z3V4K9T2X7M5N6P8R0SA";
-    /** Its slug, the contract's sample article's. */
-    public static final String SAMPLE_SLUG = "crowds-gather-at-the-airbase-as-the-opposition-calls-for-change";
+    /** Its slug, the one events/get-article-by-slug.json asks for. */
+    public static final String SAMPLE_SLUG = "crowds-gather-at-the-airbase";
     /** An article id no one stores: a delete of it reads and answers 404. */
     static final String UNKNOWN_ID = "01JDQ8Z3V4K9T2X7M5N6P8R0SB";
 

@@ -15,6 +15,8 @@ COMBINATIONS = [{}, {"WriteAccess": "public"}, EXTERNAL, {**EXTERNAL, "WriteAcce
                 {"AlarmEmail": "oncall@example.org"}, {"Architecture": "x86_64"},
                 {**EXTERNAL, "WriteAccess": "public", "AlarmEmail": "oncall@example.org", "Architecture": "x86_64"}]
 WRITE_METHODS = {"post", "patch", "put", "delete"}
+# Previews show drafts and scheduled articles: protected as writes are.
+PREVIEW_PREFIX = "/preview/"
 SECRET_TYPE = "AWS::SecretsManager::Secret"
 
 
@@ -42,14 +44,22 @@ class TransformedTemplateTest(unittest.TestCase):
                 if method in WRITE_METHODS or method == "x-amazon-apigateway-any-method" and path != "$default":
                     yield f"{method.upper()} {path}", operation
 
-    def test_every_write_route_needs_the_jwt_authorizer_of_the_chosen_issuer(self):
+    def preview_operations(self, body):
+        for path, item in body["paths"].items():
+            for method, operation in item.items():
+                if path.startswith(PREVIEW_PREFIX):
+                    yield f"{method.upper()} {path}", operation
+
+    def test_every_write_and_preview_route_needs_the_jwt_authorizer_of_the_chosen_issuer(self):
         for parameters, stack in self.stacks:
             with self.subTest(name(parameters)):
                 body = self.api(stack)
-                writes = dict(self.write_operations(body))
-                self.assertIn("POST /articles", writes)
+                protected = {**dict(self.write_operations(body)), **dict(self.preview_operations(body))}
+                self.assertIn("POST /articles", protected)
+                self.assertIn("GET /preview/articles", protected)
+                self.assertIn("GET /preview/articles/{id}", protected)
                 public = parameters.get("WriteAccess") == "public"
-                for route, operation in writes.items():
+                for route, operation in protected.items():
                     self.assertEqual(operation.get("security"), [] if public else [{"JwtAuthorizer": []}], route)
                 authorizer = body["components"]["securitySchemes"]["JwtAuthorizer"]["x-amazon-apigateway-authorizer"]
                 self.assertEqual(authorizer["type"], "jwt")
@@ -73,7 +83,7 @@ class TransformedTemplateTest(unittest.TestCase):
             with self.subTest(name(parameters)):
                 for path, item in self.api(stack)["paths"].items():
                     for method, operation in item.items():
-                        if method == "get" or path == "$default":
+                        if method == "get" and not path.startswith(PREVIEW_PREFIX) or path == "$default":
                             self.assertFalse(operation.get("security"), f"{method} {path}")
 
     def test_stage_throttles_every_route_and_writes_harder(self):

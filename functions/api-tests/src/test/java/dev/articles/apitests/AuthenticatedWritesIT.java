@@ -52,6 +52,36 @@ class AuthenticatedWritesIT {
                 .status()).isEqualTo(200);
     }
 
+    /** Previews are protected exactly as writes: a token, and of the article's creator or an editor. */
+    @Test
+    void previewsNeedTheCreatorsOrAnEditorsToken() {
+        TestApi api = new TestApi(withWriteAccess("authenticated"));
+        ApiResponse created = api.call(ApiEvent.create(ARTICLE.replace("{", "{\"status\":\"draft\",")).claim("sub", "writer-1"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String id = created.json().get("id").asText();
+
+        assertUnauthenticated(api.call(ApiEvent.preview(id)));
+        assertUnauthenticated(api.call(ApiEvent.preview("not-an-id")));
+        assertUnauthenticated(api.call(ApiEvent.previewList("limit=5")));
+        assertUnauthenticated(api.call(ApiEvent.previewList("limit=5").claim("scope", "articles/edit")));
+
+        ApiResponse other = api.call(ApiEvent.preview(id).claim("sub", "writer-2"));
+        assertThat(other.status()).as(other.body()).isEqualTo(403);
+        other.assertProblemDetails();
+        assertThat(api.call(ApiEvent.previewList("limit=5").claim("sub", "writer-2")).json().get("items")).isEmpty();
+
+        ApiResponse own = api.call(ApiEvent.preview(id).claim("sub", "writer-1"));
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(own.header("ETag")).isEqualTo(created.header("ETag"));
+        assertThat(own.header("Cache-Control")).isEqualTo("private, no-store");
+        assertThat(api.call(ApiEvent.previewList("limit=5").claim("sub", "writer-1")).json().get("items")).hasSize(1);
+        assertThat(api.call(ApiEvent.preview(id).claim("sub", "editor-1").claim("scope", "articles/edit")).status()).isEqualTo(200);
+        assertThat(api.call(ApiEvent.previewList("status=draft").claim("sub", "editor-1").claim("cognito:groups", "[editors]"))
+                .json().get("items")).hasSize(1);
+        // The public routes know nothing of a draft.
+        assertThat(api.get(id).status()).isEqualTo(404);
+    }
+
     @Test
     void aFunctionWithoutWriteAccessSetFailsClosed() {
         TestApi api = new TestApi(withWriteAccess(null));

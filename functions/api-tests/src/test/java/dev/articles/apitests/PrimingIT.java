@@ -10,7 +10,10 @@ import dev.articles.core.routes.DeleteArticle;
 import dev.articles.core.routes.EditArticle;
 import dev.articles.core.routes.Editors;
 import dev.articles.core.routes.GetArticle;
+import dev.articles.core.routes.GetArticleBySlug;
 import dev.articles.core.routes.ListArticles;
+import dev.articles.core.routes.PreviewArticle;
+import dev.articles.core.routes.PreviewArticles;
 import dev.articles.core.routes.WriteAccess;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.dynamodb.DynamoArticleStore;
@@ -23,8 +26,11 @@ import dev.articles.http.Priming;
 import dev.articles.http.endpoints.CreateArticleEndpoint;
 import dev.articles.http.endpoints.DeleteArticleEndpoint;
 import dev.articles.http.endpoints.EditArticleEndpoint;
+import dev.articles.http.endpoints.GetArticleBySlugEndpoint;
 import dev.articles.http.endpoints.GetArticleEndpoint;
 import dev.articles.http.endpoints.ListArticlesEndpoint;
+import dev.articles.http.endpoints.PreviewArticleEndpoint;
+import dev.articles.http.endpoints.PreviewArticlesEndpoint;
 import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -58,6 +64,28 @@ class PrimingIT {
                 env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)), Clock.systemUTC())))).beforeCheckpoint(null);
 
         assertThat(statuses).containsExactly(200);
+        assertThat(itemsInTable()).isZero();
+    }
+
+    @Test
+    void bySlugPrimingIsANotFound() {
+        Priming.bySlug(env, recorded(new GetArticleBySlugEndpoint(new GetArticleBySlug(store, Clock.systemUTC())))).beforeCheckpoint(null);
+
+        assertThat(statuses).containsExactly(404);
+        assertThat(itemsInTable()).isZero();
+    }
+
+    /** As deployed by default, previews authenticated: priming's own subject gets past the token check to the store. */
+    @Test
+    void previewPrimingReadsPastTheTokenCheck() {
+        Editors editors = new Editors(TestEnvironments.EDITOR_SCOPE, TestEnvironments.EDITOR_GROUP);
+        Priming.previewFetch(env, recorded(new PreviewArticleEndpoint(new PreviewArticle(store, WriteAccess.AUTHENTICATED, editors))))
+                .beforeCheckpoint(null);
+        Priming.previewList(env, recorded(new PreviewArticlesEndpoint(new PreviewArticles(store, new Cursors(
+                env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)), WriteAccess.AUTHENTICATED, editors,
+                Clock.systemUTC())))).beforeCheckpoint(null);
+
+        assertThat(statuses).containsExactly(404, 200);
         assertThat(itemsInTable()).isZero();
     }
 

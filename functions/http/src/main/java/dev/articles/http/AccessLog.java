@@ -56,8 +56,8 @@ public final class AccessLog {
     }
 
     /**
-     * A write without a token's claims where writes are authenticated: the gateway in front let it through (a route
-     * without its authorizer?), so a person should look, though nothing was written.
+     * A write or a preview without a token's claims where writes are authenticated: the gateway in front let it
+     * through (a route without its authorizer?), so a person should look, though nothing was written or shown.
      */
     public void unauthenticated(HttpRequest request) {
         out.println(Json.write(g -> {
@@ -67,8 +67,8 @@ public final class AccessLog {
             g.writeStringField("function", function);
             g.writeStringField("requestId", request.requestId());
             g.writeStringField("route", request.routeKey());
-            g.writeStringField("message", "write refused with 401: no token claims reached the function, though"
-                    + " writes are authenticated; check the route's authorizer");
+            g.writeStringField("message", "request refused with 401: no token claims reached the function, though"
+                    + " writes and previews are authenticated; check the route's authorizer");
             g.writeEndObject();
         }));
     }

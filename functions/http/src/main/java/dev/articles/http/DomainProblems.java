@@ -1,5 +1,6 @@
 package dev.articles.http;
 
+import dev.articles.core.FieldError;
 import dev.articles.core.InvalidInputException;
 import dev.articles.core.article.ArticleNotFoundException;
 import dev.articles.core.idempotency.IdempotencyKeyInProgressException;
@@ -8,7 +9,9 @@ import dev.articles.core.routes.NotAllowedException;
 import dev.articles.core.routes.PreconditionFailedException;
 import dev.articles.core.routes.UnauthenticatedException;
 import dev.articles.core.store.ArticleDeletedException;
+import dev.articles.core.store.SlugTakenException;
 import dev.articles.core.store.StoreUnavailableException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +38,8 @@ public final class DomainProblems {
             case UnauthenticatedException e -> new ProblemException(new Problem(Problem.Type.UNAUTHORIZED, e.getMessage()),
                     Map.of("WWW-Authenticate", "Bearer"));
             case NotAllowedException e -> new ProblemException(Problem.Type.FORBIDDEN, e.getMessage());
+            case SlugTakenException e -> ProblemException.invalid(Problem.Type.SLUG_TAKEN, e.getMessage(),
+                    List.of(new FieldError("slug", "belongs to another article")));
             case PreconditionFailedException e -> new ProblemException(Problem.Type.PRECONDITION_FAILED, e.getMessage());
             case IdempotencyKeyReusedException e -> new ProblemException(Problem.Type.IDEMPOTENCY_KEY_REUSED, e.getMessage());
             case IdempotencyKeyInProgressException e -> new ProblemException(

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -31,6 +32,27 @@ public final class Priming implements Resource {
     /** GET /articles/{id} of an id no article has: one GetItem that finds nothing, answered 404. */
     public static Priming fetch(Environment env, HttpFunction.Endpoint endpoint) {
         return register(get(env, endpoint, "GET /articles/{id}", "/articles/" + ABSENT_ID, "", "{\"id\":\"" + ABSENT_ID + "\"}"));
+    }
+
+    /** GET /articles/by-slug/{slug} of a slug no article has (the absent id's form): one GetItem that finds nothing, 404. */
+    public static Priming bySlug(Environment env, HttpFunction.Endpoint endpoint) {
+        String slug = ABSENT_ID.toLowerCase(Locale.ROOT);
+        return register(get(env, endpoint, "GET /articles/by-slug/{slug}", "/articles/by-slug/" + slug, "",
+                "{\"slug\":\"" + slug + "\"}"));
+    }
+
+    /** GET /preview/articles/{id} of an id no article has, by the priming's own subject: one GetItem, answered 404. */
+    public static Priming previewFetch(Environment env, HttpFunction.Endpoint endpoint) {
+        return register(get(env, endpoint, "GET /preview/articles/{id}", "/preview/articles/" + ABSENT_ID, "",
+                "{\"id\":\"" + ABSENT_ID + "\"}"));
+    }
+
+    /**
+     * GET /preview/articles?limit=1 by the priming's own subject, a reporter who created nothing: a Query of the
+     * creator index, answered 200 with no items.
+     */
+    public static Priming previewList(Environment env, HttpFunction.Endpoint endpoint) {
+        return register(get(env, endpoint, "GET /preview/articles", "/preview/articles", "limit=1", "{}"));
     }
 
     /** GET /articles?limit=1: a Query of the index and a signed cursor, answered 200. */
@@ -77,7 +99,7 @@ public final class Priming implements Resource {
      * One request as Lambda would deliver it, its response dropped. Its own HttpFunction, so the function's
      * first real request is still the one logged as cold. It carries {@code If-Match: *}, which only an edit and a
      * delete read: without it they would answer 428 before reaching the store; and a verified token's subject, as
-     * the authorizer hands it over: without it a write would answer 401 where writes are authenticated.
+     * the authorizer hands it over: without it a write or a preview would answer 401 where writes are authenticated.
      */
     private static Runnable request(Environment env, HttpFunction.Endpoint endpoint, String method, String routeKey,
                                     String rawPath, String rawQueryString, String pathParameters, String body) {

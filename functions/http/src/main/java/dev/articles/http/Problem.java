@@ -39,6 +39,7 @@ public record Problem(Type type, String detail, List<FieldError> errors) {
         FORBIDDEN("forbidden", 403, "Not allowed"),
         NOT_FOUND("not-found", 404, "Not found"),
         METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
+        SLUG_TAKEN("slug-taken", 409, "Slug taken"),
         IDEMPOTENCY_IN_PROGRESS("idempotency-in-progress", 409, "Request with this Idempotency-Key is in progress"),
         GONE("gone", 410, "Gone"),
         PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed"),

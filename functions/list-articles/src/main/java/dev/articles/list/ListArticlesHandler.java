@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.articles.core.Environment;
 import dev.articles.core.RequestDeadline;
 import dev.articles.core.paging.Cursors;
+import dev.articles.cursorkeys.CursorKeys;
 import dev.articles.core.routes.ListArticles;
 import dev.articles.dynamodb.DynamoArticleStore;
 import dev.articles.dynamodb.DynamoDbClients;

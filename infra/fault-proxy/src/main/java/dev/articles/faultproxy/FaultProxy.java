@@ -43,9 +43,9 @@ public final class FaultProxy implements AutoCloseable {
 
     /**
      * A fault with the matching requests it still lets pass and its remaining uses, both claimed atomically so
-     * concurrent requests never overshoot {@code after} or {@code times}.
+     * concurrent requests never overshoot {@code after} or {@code times}, and the requests it hit.
      */
-    private record ArmedFault(Fault fault, AtomicInteger passing, AtomicInteger remaining) {
+    private record ArmedFault(Fault fault, AtomicInteger passing, AtomicInteger remaining, LongAdder hits) {
         boolean claim(String operation, String body) {
             if (!fault.hits(operation, body)) {
                 return false;
@@ -103,7 +103,7 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Arms a fault; when several hit a request, the one injected first applies. */
     public void inject(Fault fault) {
-        faults.add(new ArmedFault(fault, new AtomicInteger(fault.after()), new AtomicInteger(fault.times())));
+        faults.add(new ArmedFault(fault, new AtomicInteger(fault.after()), new AtomicInteger(fault.times()), new LongAdder()));
     }
 
     /** Removes every fault and zeroes the counters. */
@@ -116,6 +116,14 @@ public final class FaultProxy implements AutoCloseable {
     /** What the proxy saw for one operation, e.g. {@code PutItem}. */
     public OperationCounts counts(String operation) {
         return new OperationCounts(count(requests, operation), count(injected, operation));
+    }
+
+    /**
+     * The requests this fault hit since it was armed: where several markers (zero delays) tell requests apart by
+     * their body, e.g. which index a Query reads, each one's count.
+     */
+    public long hits(Fault fault) {
+        return faults.stream().filter(f -> f.fault().equals(fault)).mapToLong(f -> f.hits().sum()).sum();
     }
 
     /** What the proxy saw, per operation, sorted by name. */
@@ -181,8 +189,12 @@ public final class FaultProxy implements AutoCloseable {
                 .orElse("");
         requests.computeIfAbsent(operation, k -> new LongAdder()).increment();
         String body = request.bodyText();
-        Optional<Fault> hit = faults.stream().filter(f -> f.claim(operation, body)).findFirst().map(ArmedFault::fault);
-        hit.ifPresent(f -> injected.computeIfAbsent(operation, k -> new LongAdder()).increment());
+        Optional<ArmedFault> armed = faults.stream().filter(f -> f.claim(operation, body)).findFirst();
+        armed.ifPresent(f -> {
+            injected.computeIfAbsent(operation, k -> new LongAdder()).increment();
+            f.hits().increment();
+        });
+        Optional<Fault> hit = armed.map(ArmedFault::fault);
         switch (hit.map(Fault::action).orElse(null)) {
             case Fault.Action.Reply reply -> {
                 return answer(out, HttpReply.of(reply.error()));

@@ -163,6 +163,24 @@ class FaultProxyIT {
     }
 
     @Test
+    void eachMarkerCountsTheRequestsItHit() {
+        Fault tags = Fault.delay(Duration.ZERO).on("PutItem").matching("\"TAG#");
+        Fault articles = Fault.delay(Duration.ZERO).on("PutItem").matching("\"ARTICLE\"");
+        proxy.inject(tags);
+        proxy.inject(articles);
+
+        try (var client = client(1)) {
+            put(client, "markers", "TAG#news");
+            put(client, "markers", "TAG#sport");
+            put(client, "markers", "ARTICLE");
+            put(client, "markers", "OTHER");
+        }
+        assertThat(proxy.hits(tags)).isEqualTo(2);
+        assertThat(proxy.hits(articles)).isEqualTo(1);
+        assertThat(proxy.counts("PutItem")).isEqualTo(new OperationCounts(4, 3));
+    }
+
+    @Test
     void throttlingExceptionIsAThrottleTheSdkRecognises() {
         proxy.inject(Fault.throttlingException().on("GetItem"));
 

@@ -210,6 +210,37 @@ class ArticlesApiIT {
         }
     }
 
+    /**
+     * The routes beside /articles/{id}: a slug is not taken for an id (the most specific route wins, as in API
+     * Gateway), a former slug is a 301, an unknown one a 404 no cache keeps; without an issuer previews are open,
+     * as writes are.
+     */
+    @Test
+    void bySlugAndPreviewRoutesReachTheirOwnFunctions() {
+        HttpResponse<String> created = Http.send(api, "POST", "/articles",
+                "{\"title\":\"Slug route\",\"body\":\"b\",\"slug\":\"slug-route-first\"}".getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = (String) Http.json(created).get("id");
+        HttpResponse<String> current = Http.get(api, "/articles/by-slug/slug-route-first");
+        assertThat(current.statusCode()).as(current.body()).isEqualTo(200);
+        assertThat(Http.json(current)).containsEntry("id", id);
+
+        assertThat(Http.send(api, "PATCH", "/articles/" + id, "{\"slug\":\"slug-route-second\"}".getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/merge-patch+json", "If-Match", "*").statusCode()).isEqualTo(200);
+        HttpResponse<String> moved = Http.get(api, "/articles/by-slug/slug-route-first");
+        assertThat(moved.statusCode()).isEqualTo(301);
+        assertThat(moved.headers().firstValue("location")).contains("/articles/by-slug/slug-route-second");
+        HttpResponse<String> unknown = Http.get(api, "/articles/by-slug/no-article-has-this-slug");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("cache-control")).contains("no-store");
+
+        HttpResponse<String> preview = Http.get(api, "/preview/articles/" + id);
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.headers().firstValue("cache-control")).contains("private, no-store");
+        assertThat(Http.get(api, "/preview/articles?limit=5").statusCode()).isEqualTo(200);
+    }
+
     private HttpResponse<String> create(String body, String tag) {
         return create(api, body, tag);
     }

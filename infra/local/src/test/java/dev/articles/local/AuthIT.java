@@ -169,6 +169,39 @@ class AuthIT {
         }
     }
 
+    /**
+     * Previews through the real jars, protected exactly as writes: no token is the authorizer's 401 (the function
+     * never runs); a valid token of someone who neither created the article nor edits is 403 on it and sees it in
+     * no preview list; its creator and editors see the draft, which no public route shows.
+     */
+    @Test
+    @Order(5)
+    void previewsAreTheCreatorsAndEditorsOnly() {
+        String owner = "Bearer " + issuer.mint("previewer-1", "Previewer");
+        HttpResponse<String> created = create(owner, "{\"title\":\"Embargoed\",\"body\":\"b\",\"status\":\"draft\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = (String) Http.json(created).get("id");
+
+        assertRejected(Http.get(api, "/preview/articles/" + id), MISSING);
+        assertRejected(Http.get(api, "/preview/articles?limit=5"), MISSING);
+        assertRejected(Http.get(api, "/preview/articles/" + id, "Authorization", "Bearer not-a-jwt"), INVALID);
+        assertThat(serve.lines()).noneMatch(l -> l.startsWith("[PreviewArticleFunction]") || l.startsWith("[PreviewArticlesFunction]"));
+
+        String other = "Bearer " + issuer.mint("someone-else", "Someone Else");
+        assertThat(Http.get(api, "/preview/articles/" + id, "Authorization", other).statusCode()).isEqualTo(403);
+        assertThat(Http.json(Http.get(api, "/preview/articles?status=draft", "Authorization", other)).get("items")).isEqualTo(List.of());
+
+        HttpResponse<String> own = Http.get(api, "/preview/articles/" + id, "Authorization", owner);
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        assertThat(own.headers().firstValue("cache-control")).contains("private, no-store");
+        assertThat(own.headers().firstValue("etag")).isEqualTo(created.headers().firstValue("etag"));
+        String editor = "Bearer " + issuer.mint("editor-1", "Editor", "openid articles/edit");
+        assertThat(Http.get(api, "/preview/articles/" + id, "Authorization", editor).statusCode()).isEqualTo(200);
+        assertThat((List<?>) Http.json(Http.get(api, "/preview/articles?status=draft", "Authorization", editor)).get("items"))
+                .hasSizeGreaterThanOrEqualTo(1);
+        assertThat(Http.get(api, "/articles/" + id).statusCode()).isEqualTo(404);
+    }
+
     private HttpResponse<String> write(String authorization, String method, String id, String etag, String json) {
         byte[] body = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
         List<String> headers = new java.util.ArrayList<>(List.of("If-Match", etag));
@@ -201,7 +234,7 @@ class AuthIT {
         assertThat(Http.map(create.response().get("headers"))).containsEntry("WWW-Authenticate", "Bearer");
         assertThat(Http.map(PlainJson.parse(((String) create.response().get("body")).getBytes(StandardCharsets.UTF_8))))
                 .containsEntry("type", "urn:articles:problem:unauthorized").containsEntry("detail", MISSING);
-        assertThat(create.log()).contains("\"level\":\"WARN\"").contains("write refused with 401");
+        assertThat(create.log()).contains("\"level\":\"WARN\"").contains("request refused with 401");
 
         Invoked list = invoke("ListArticlesFunction", ROOT.resolve("events/list-articles.json"), dataDir);
         assertThat(list.response()).containsEntry("statusCode", 200);

@@ -2,13 +2,15 @@ package dev.articles.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.articles.template.ProjectRoot;
 import dev.articles.template.RouteSpec;
+import dev.articles.template.SamTemplate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** API Gateway HTTP API route selection, on routes the tests' template does not have. */
+/** API Gateway HTTP API route selection, on routes the tests' template does not have, and on the project's. */
 class RouterTest {
 
     private static RouteSpec route(String method, String path) {
@@ -45,5 +47,25 @@ class RouterTest {
         assertThat(selected("GET", "/pets/")).isEqualTo("ANY $default");
         assertThat(router.route("GET", "/pets/a%2Fb").orElseThrow().pathParameters()).isEqualTo(Map.of("id", "a/b"));
         assertThat(new Router(List.of(route("GET", "/x"))).route("GET", "/y")).isEmpty();
+    }
+
+    @Test
+    void theProjectsBySlugAndPreviewRoutesAreNotTakenForAnArticleId() {
+        Router project = new Router(SamTemplate.load(ProjectRoot.template()).routes());
+        Router.Match bySlug = project.route("GET", "/articles/by-slug/crowds-gather").orElseThrow();
+        assertThat(bySlug.route().functionLogicalId()).isEqualTo("GetArticleBySlugFunction");
+        assertThat(bySlug.pathParameters()).isEqualTo(Map.of("slug", "crowds-gather"));
+        // As API Gateway: one segment after /articles is an id, whatever it spells.
+        assertThat(project.route("GET", "/articles/by-slug").orElseThrow().route().functionLogicalId())
+                .isEqualTo("GetArticleFunction");
+        assertThat(project.route("GET", "/articles/01JDQ8Z3V4K9T2X7M5N6P8R0SA").orElseThrow().route().functionLogicalId())
+                .isEqualTo("GetArticleFunction");
+        assertThat(project.route("GET", "/preview/articles").orElseThrow().route().functionLogicalId())
+                .isEqualTo("PreviewArticlesFunction");
+        Router.Match preview = project.route("GET", "/preview/articles/01JDQ8Z3V4K9T2X7M5N6P8R0SA").orElseThrow();
+        assertThat(preview.route().functionLogicalId()).isEqualTo("PreviewArticleFunction");
+        assertThat(preview.pathParameters()).isEqualTo(Map.of("id", "01JDQ8Z3V4K9T2X7M5N6P8R0SA"));
+        assertThat(project.route("PATCH", "/articles/by-slug/crowds-gather").orElseThrow().route().isDefault()).isTrue();
+        assertThat(project.route("GET", "/preview/articles/a/b").orElseThrow().route().isDefault()).isTrue();
     }
 }

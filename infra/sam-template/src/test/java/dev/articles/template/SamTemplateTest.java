@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 class SamTemplateTest {
 
     /** The routes that write: authenticated unless WriteAccess=public. */
-    static final java.util.Set<String> WRITES = java.util.Set.of("POST /articles", "PATCH /articles/{id}", "DELETE /articles/{id}");
+    /** The routes behind the authorizer: the writes, and the previews (drafts are the newsroom's). */
+    static final java.util.Set<String> WRITES = java.util.Set.of("POST /articles", "PATCH /articles/{id}", "DELETE /articles/{id}",
+            "GET /preview/articles/{id}", "GET /preview/articles");
 
     private final SamTemplate template = SamTemplate.load(ProjectRoot.template());
 
@@ -45,7 +47,8 @@ class SamTemplateTest {
     void functionsHaveGlobalsMergedIn() {
         assertThat(template.functions()).extracting(FunctionSpec::logicalId).containsExactly(
                 "CreateArticleFunction", "GetArticleFunction", "EditArticleFunction", "DeleteArticleFunction",
-                "ListArticlesFunction", "RouteFallbackFunction");
+                "ListArticlesFunction", "GetArticleBySlugFunction", "PreviewArticleFunction", "PreviewArticlesFunction",
+                "RouteFallbackFunction");
 
         FunctionSpec get = template.function("GetArticleFunction");
         assertThat(get.codeUri()).isEqualTo("functions/get-article");
@@ -97,6 +100,9 @@ class SamTemplateTest {
                         org.assertj.core.groups.Tuple.tuple("PATCH", "/articles/{id}", "EditArticleFunction", "ArticlesApi"),
                         org.assertj.core.groups.Tuple.tuple("DELETE", "/articles/{id}", "DeleteArticleFunction", "ArticlesApi"),
                         org.assertj.core.groups.Tuple.tuple("GET", "/articles", "ListArticlesFunction", "ArticlesApi"),
+                        org.assertj.core.groups.Tuple.tuple("GET", "/articles/by-slug/{slug}", "GetArticleBySlugFunction", "ArticlesApi"),
+                        org.assertj.core.groups.Tuple.tuple("GET", "/preview/articles/{id}", "PreviewArticleFunction", "ArticlesApi"),
+                        org.assertj.core.groups.Tuple.tuple("GET", "/preview/articles", "PreviewArticlesFunction", "ArticlesApi"),
                         org.assertj.core.groups.Tuple.tuple("ANY", "$default", "RouteFallbackFunction", "ArticlesApi"));
         RouteSpec fallback = template.routes().getLast();
         assertThat(fallback.isDefault()).isTrue();
@@ -107,9 +113,9 @@ class SamTemplateTest {
     @Test
     void byDefaultWritesNeedATokenFromTheStacksOwnUserPool() {
         assertThat(template.routes()).filteredOn(r -> WRITES.contains(r.routeKey()))
-                .hasSize(3).allSatisfy(r -> assertThat(r.auth()).contains(new RouteSpec.RouteAuth("JwtAuthorizer", List.of())));
-        assertThat(template.routes()).filteredOn(r -> r.method().equals("GET") || r.isDefault())
-                .hasSize(3).allSatisfy(r -> assertThat(r.auth()).isEmpty());
+                .hasSize(5).allSatisfy(r -> assertThat(r.auth()).contains(new RouteSpec.RouteAuth("JwtAuthorizer", List.of())));
+        assertThat(template.routes()).filteredOn(r -> !WRITES.contains(r.routeKey()))
+                .hasSize(4).allSatisfy(r -> assertThat(r.auth()).isEmpty());
         // Before a deployment the pool is known by its logical id only.
         assertThat(template.httpApis()).singleElement().satisfies(api -> assertThat(api.jwtAuthorizers())
                 .containsExactly(Map.entry("JwtAuthorizer", new JwtAuthorizerSpec("JwtAuthorizer",
@@ -120,7 +126,7 @@ class SamTemplateTest {
     @Test
     void publicWriteAccessLeavesEveryRouteOpen() {
         SamTemplate open = SamTemplate.load(ProjectRoot.template(), Map.of("WriteAccess", "public"));
-        assertThat(open.routes()).hasSize(6).allSatisfy(r -> assertThat(r.auth()).isEmpty());
+        assertThat(open.routes()).hasSize(9).allSatisfy(r -> assertThat(r.auth()).isEmpty());
     }
 
     @Test
@@ -128,9 +134,9 @@ class SamTemplateTest {
         SamTemplate withAuth = SamTemplate.load(ProjectRoot.template(),
                 Map.of("JwtIssuer", "https://issuer.example", "JwtAudience", "articles-web, articles-app"));
         assertThat(withAuth.routes()).filteredOn(r -> WRITES.contains(r.routeKey()))
-                .hasSize(3).allSatisfy(r -> assertThat(r.auth()).contains(new RouteSpec.RouteAuth("JwtAuthorizer", List.of())));
+                .hasSize(5).allSatisfy(r -> assertThat(r.auth()).contains(new RouteSpec.RouteAuth("JwtAuthorizer", List.of())));
         assertThat(withAuth.routes()).filteredOn(r -> !WRITES.contains(r.routeKey()))
-                .hasSize(3).allSatisfy(r -> assertThat(r.auth()).isEmpty());
+                .hasSize(4).allSatisfy(r -> assertThat(r.auth()).isEmpty());
         assertThat(withAuth.httpApi(withAuth.routes().getFirst()).jwtAuthorizers()).containsExactly(Map.entry("JwtAuthorizer",
                 new JwtAuthorizerSpec("JwtAuthorizer", "https://issuer.example", List.of("articles-web", "articles-app"),
                         "$request.header.Authorization")));
@@ -155,16 +161,17 @@ class SamTemplateTest {
         assertThat(table.keySchema()).containsExactly(
                 new TableSpec.KeyElement("pk", "HASH"), new TableSpec.KeyElement("sk", "RANGE"));
         assertThat(table.attributeDefinitions()).extracting(TableSpec.Attribute::name)
-                .containsExactly("pk", "sk", "allPk", "authorPk", "tagAuthorPk", "listSk");
+                .containsExactly("pk", "sk", "allPk", "authorPk", "tagAuthorPk", "previewPk", "creatorPk", "listSk");
         assertThat(table.attributeDefinitions()).extracting(TableSpec.Attribute::type).containsOnly("S");
         assertThat(table.globalSecondaryIndexes()).extracting(TableSpec.Index::name)
-                .containsExactly("ByPublished", "ByAuthor", "ByTagAuthor");
+                .containsExactly("ByPublished", "ByAuthor", "ByTagAuthor", "ByPreview", "ByCreator");
         TableSpec.Index byAuthor = table.globalSecondaryIndexes().get(1);
         assertThat(byAuthor.keySchema()).containsExactly(
                 new TableSpec.KeyElement("authorPk", "HASH"), new TableSpec.KeyElement("listSk", "RANGE"));
         // The YAML alias *summaryProjection is expanded.
         assertThat(byAuthor.projection().type()).isEqualTo("INCLUDE");
-        assertThat(byAuthor.projection().nonKeyAttributes()).contains("id", "title", "pending");
+        assertThat(byAuthor.projection().nonKeyAttributes()).contains("id", "slug", "status", "title", "pending");
+        assertThat(table.globalSecondaryIndexes()).allSatisfy(index -> assertThat(index.projection()).isEqualTo(byAuthor.projection()));
         assertThat(table.ttlAttribute()).contains("expiresAt");
     }
 
@@ -173,7 +180,8 @@ class SamTemplateTest {
         IntrinsicResolver resolver = template.resolver(Map.of("ArticlesTable.Arn", "arn:table",
                 "CursorSigningSecret", "arn:secret"), IntrinsicResolver.DynamicReferences.NONE);
         assertThat(template.policyStatements("ListArticlesFunction", resolver)).containsExactly(
-                new PolicyStatement("Allow", List.of("dynamodb:Query"), List.of("arn:table", "arn:table/index/*")),
+                new PolicyStatement("Allow", List.of("dynamodb:Query"), List.of("arn:table", "arn:table/index/ByPublished",
+                        "arn:table/index/ByAuthor", "arn:table/index/ByTagAuthor")),
                 new PolicyStatement("Allow", List.of("dynamodb:GetItem"), List.of("arn:table")),
                 new PolicyStatement("Allow", List.of("secretsmanager:GetSecretValue"), List.of("arn:secret")));
         assertThat(template.policyStatements("RouteFallbackFunction", resolver)).isEmpty();

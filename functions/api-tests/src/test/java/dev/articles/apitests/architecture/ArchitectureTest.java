@@ -14,14 +14,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The layers point one way, from the outside in: the HTTP adapter -> routes (the use cases) -> the domain and
  * its ports; the DynamoDB store implements the ports and knows nothing of HTTP or the use cases. Only the
- * handlers (one per function module, which this module cannot see) wire the store to the adapter. See
- * docs/architecture.md.
+ * handlers (one per function module, which this module cannot see) wire the store, and the cursor keys of the
+ * functions that sign cursors, to the adapter. See docs/architecture.md.
  */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.articles.core", "dev.articles.http", "dev.articles.dynamodb");
+            .importPackages("dev.articles.core", "dev.articles.http", "dev.articles.dynamodb", "dev.articles.cursorkeys");
 
     @Test
     void layersPointInward() {
@@ -31,11 +31,13 @@ class ArchitectureTest {
                 .layer("Ports").definedBy("dev.articles.core.store..", "dev.articles.core.idempotency..", "dev.articles.core.paging..")
                 .layer("Domain").definedBy("dev.articles.core", "dev.articles.core.article..")
                 .layer("DynamoDB store").definedBy("dev.articles.dynamodb..")
+                .layer("Cursor keys").definedBy("dev.articles.cursorkeys..")
                 .whereLayer("HTTP adapter").mayNotBeAccessedByAnyLayer()
-                .whereLayer("DynamoDB store").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Cursor keys").mayNotBeAccessedByAnyLayer()
+                .whereLayer("DynamoDB store").mayOnlyBeAccessedByLayers("Cursor keys")
                 .whereLayer("Routes").mayOnlyBeAccessedByLayers("HTTP adapter")
-                .whereLayer("Ports").mayOnlyBeAccessedByLayers("Routes", "HTTP adapter", "DynamoDB store")
-                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Ports", "Routes", "HTTP adapter", "DynamoDB store")
+                .whereLayer("Ports").mayOnlyBeAccessedByLayers("Routes", "HTTP adapter", "DynamoDB store", "Cursor keys")
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Ports", "Routes", "HTTP adapter", "DynamoDB store", "Cursor keys")
                 .check(CLASSES);
     }
 

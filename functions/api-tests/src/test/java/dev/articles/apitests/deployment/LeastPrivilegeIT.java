@@ -1,7 +1,6 @@
 package dev.articles.apitests.deployment;
 
 import dev.articles.dynamodb.DynamoArticleStore;
-import static dev.articles.apitests.deployment.ProjectTemplate.INDEX_ARN;
 import static dev.articles.apitests.deployment.ProjectTemplate.TABLE_ARN;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,8 +46,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LeastPrivilegeIT {
 
     static final String BODY = "{\"title\":\"Least\",\"body\":\"privilege\",\"author\":\"Ann\",\"tags\":[\"iam\",\"policy\"]}";
-    /** A zero delay on every Query that names an index: its fault count tells index queries from table queries. */
-    static final Fault INDEX_QUERY_MARKER = Fault.delay(Duration.ZERO).on("Query").matching("\"IndexName\"");
+    /**
+     * A zero delay on every Query of each of the table's indexes, by name: each one's hits tell which indexes the code
+     * queried, and all their hits together its index queries from its table queries.
+     */
+    static final Map<String, Fault> INDEX_QUERY_MARKERS = ProjectTemplate.TEMPLATE.table().globalSecondaryIndexes().stream()
+            .collect(Collectors.toMap(index -> ProjectTemplate.indexArn(index.name()),
+                    index -> Fault.delay(Duration.ZERO).on("Query").matching("\"IndexName\":\"" + index.name() + "\"")));
+    /** The subject of the reporter whose articles the preview list shows a reporter. */
+    static final String REPORTER = "iam-reporter";
 
     static FaultProxy proxy;
     static TestApi direct;
@@ -61,6 +69,9 @@ class LeastPrivilegeIT {
             "GET /articles", LeastPrivilegeIT::listPaths,
             "PATCH /articles/{id}", LeastPrivilegeIT::editPaths,
             "DELETE /articles/{id}", LeastPrivilegeIT::deletePaths,
+            "GET /articles/by-slug/{slug}", LeastPrivilegeIT::bySlugPaths,
+            "GET /preview/articles/{id}", LeastPrivilegeIT::previewPaths,
+            "GET /preview/articles", LeastPrivilegeIT::previewListPaths,
             "$default", LeastPrivilegeIT::fallbackPaths);
 
     @BeforeAll
@@ -79,6 +90,10 @@ class LeastPrivilegeIT {
         for (Article article : List.of(stored, uncommitted)) {
             direct.dynamo().putItem(r -> r.tableName(direct.table()).item(ArticleItems.tagEntry(article, "iam")));
         }
+        // A reporter's articles, a draft among them, for the preview list's two indexes (every article, the reporter's).
+        for (String body : List.of(BODY, BODY.replace("{", "{\"status\":\"draft\","))) {
+            status(201, direct.call(ApiEvent.create(body).claim("sub", REPORTER)));
+        }
     }
 
     @AfterAll
@@ -94,11 +109,17 @@ class LeastPrivilegeIT {
     @MethodSource("functionIds")
     void policyAllowsExactlyWhatTheCodeCalls(String functionId) {
         proxy.clear();
-        proxy.inject(INDEX_QUERY_MARKER);
+        INDEX_QUERY_MARKERS.values().forEach(proxy::inject);
         List<String> routeKeys = ProjectTemplate.routeKeys(functionId);
         assertThat(routeKeys).isNotEmpty().allSatisfy(key -> assertThat(PATHS).containsKey(key));
         routeKeys.forEach(key -> PATHS.get(key).accept(measured));
         Map<String, OperationCounts> calls = proxy.counts();
+        Set<String> queriedIndexes = new TreeSet<>();
+        INDEX_QUERY_MARKERS.forEach((arn, marker) -> {
+            if (proxy.hits(marker) > 0) {
+                queriedIndexes.add(arn);
+            }
+        });
         proxy.clear();
 
         Map<String, Set<String>> used = new TreeMap<>();
@@ -107,8 +128,8 @@ class LeastPrivilegeIT {
             if (counts.requests() > counts.faults()) {
                 resources.add(TABLE_ARN);
             }
-            if (counts.faults() > 0) {
-                resources.add(INDEX_ARN);
+            if (operation.equals("Query")) {
+                resources.addAll(queriedIndexes);
             }
             used.put("dynamodb:" + operation, resources);
         });
@@ -135,7 +156,7 @@ class LeastPrivilegeIT {
         String deletedId = new ArticleIds().next(died);
         Instant createdAt = ArticleIds.timestamp(deletedId);
         DynamoArticleStore store = new DynamoArticleStore(direct.dynamo(), direct.table());
-        store.create(new Article(deletedId, "least", Status.PUBLISHED, "Least", null, "privilege", "Ann", null, null, List.of("iam", "policy"),
+        store.create(new Article(deletedId, "least-deleted", Status.PUBLISHED, "Least", null, "privilege", "Ann", null, null, List.of("iam", "policy"),
                 createdAt, createdAt, createdAt), null, true, Instant.now());
         store.delete(deletedId, current -> { }, Instant.now());
         records.claim(key("iam-deleted"), deletedId, died);
@@ -187,6 +208,44 @@ class LeastPrivilegeIT {
         }
         assertThat(items).isPositive();
         assertThat(proxy.counts("GetItem").requests()).as("pending entries confirmed").isPositive();
+    }
+
+    static void bySlugPaths(TestApi api) {
+        ApiResponse created = status(201, direct.create(BODY.replace("{", "{\"slug\":\"least-privilege-before\",")));
+        String id = created.json().get("id").asText();
+        status(200, api.call(ApiEvent.bySlug("least-privilege-before")));
+        status(200, direct.call(ApiEvent.edit(id, "{\"slug\":\"least-privilege-after\"}").header("If-Match", "*")));
+        assertThat(status(301, api.call(ApiEvent.bySlug("least-privilege-before"))).header("Location"))
+                .isEqualTo("/articles/by-slug/least-privilege-after");
+        status(200, api.call(ApiEvent.bySlug("least-privilege-after")));
+        status(404, api.call(ApiEvent.bySlug("no-article-has-this-slug")));
+        status(404, api.call(ApiEvent.bySlug("Not--A-Slug")));
+    }
+
+    static void previewPaths(TestApi api) {
+        status(200, api.call(ApiEvent.preview(articleId)));
+        String deleted = status(201, direct.create(BODY)).json().get("id").asText();
+        status(204, direct.call(ApiEvent.delete(deleted).header("If-Match", "*")));
+        status(410, api.call(ApiEvent.preview(deleted)));
+        status(404, api.call(ApiEvent.preview(new ArticleIds().next(Instant.now()))));
+        status(404, api.call(ApiEvent.preview("not-an-id")));
+    }
+
+    /** As the list's paths, as an editor (every article) and as a reporter (theirs). */
+    static void previewListPaths(TestApi api) {
+        List<String> filters = List.of("", "status=draft", "status=live", "tag=iam", "author=Ann",
+                "since=2000-01-01T00:00:00Z&until=2999-01-01T00:00:00Z");
+        for (String reporter : Arrays.asList(null, REPORTER)) {
+            for (String filter : filters) {
+                String query = filter.isEmpty() ? "limit=1" : filter + "&limit=1";
+                String cursor = null;
+                do {
+                    ApiEvent event = ApiEvent.previewList(cursor == null ? query : query + "&cursor=" + cursor);
+                    ApiResponse page = status(200, api.call(reporter == null ? event : event.claim("sub", reporter)));
+                    cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asText();
+                } while (cursor != null);
+            }
+        }
     }
 
     static void fallbackPaths(TestApi api) {

@@ -3,8 +3,11 @@ package dev.articles.apitests.deployment;
 import dev.articles.http.endpoints.CreateArticleEndpoint;
 import dev.articles.http.endpoints.DeleteArticleEndpoint;
 import dev.articles.http.endpoints.EditArticleEndpoint;
+import dev.articles.http.endpoints.GetArticleBySlugEndpoint;
 import dev.articles.http.endpoints.GetArticleEndpoint;
 import dev.articles.http.endpoints.ListArticlesEndpoint;
+import dev.articles.http.endpoints.PreviewArticleEndpoint;
+import dev.articles.http.endpoints.PreviewArticlesEndpoint;
 import dev.articles.http.endpoints.RouteFallback;
 import dev.articles.template.IntrinsicResolver;
 import dev.articles.template.PolicyStatement;
@@ -14,6 +17,8 @@ import dev.articles.template.SamTemplate;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The project's template.yaml, as the deployment tests read it, and the endpoint each of its routes runs. */
 final class ProjectTemplate {
@@ -23,7 +28,9 @@ final class ProjectTemplate {
     static final String TABLE_LOGICAL_ID = "ArticlesTable";
     /** What {@code !GetAtt ArticlesTable.Arn} stands for in the policies. */
     static final String TABLE_ARN = "arn:aws:dynamodb:us-east-1:123456789012:table/articles";
-    static final String INDEX_ARN = TABLE_ARN + "/index/*";
+    /** The table's indexes, each by its own ARN: a policy names the ones its function queries. */
+    static final Set<String> INDEX_ARNS = TEMPLATE.table().globalSecondaryIndexes().stream()
+            .map(index -> indexArn(index.name())).collect(Collectors.toUnmodifiableSet());
 
     /** The endpoint each route key of the contract (and API Gateway's $default) is handled by. */
     static final Map<String, Class<?>> ROUTE_CLASSES = Map.of(
@@ -32,9 +39,17 @@ final class ProjectTemplate {
             "GET /articles", ListArticlesEndpoint.class,
             "PATCH /articles/{id}", EditArticleEndpoint.class,
             "DELETE /articles/{id}", DeleteArticleEndpoint.class,
+            "GET /articles/by-slug/{slug}", GetArticleBySlugEndpoint.class,
+            "GET /preview/articles/{id}", PreviewArticleEndpoint.class,
+            "GET /preview/articles", PreviewArticlesEndpoint.class,
             RouteSpec.DEFAULT_ROUTE, RouteFallback.class);
 
     private ProjectTemplate() {}
+
+    /** What {@code !Sub "${ArticlesTable.Arn}/index/<name>"} stands for in the policies. */
+    static String indexArn(String name) {
+        return TABLE_ARN + "/index/" + name;
+    }
 
     static List<String> functionIds() {
         return TEMPLATE.functions().stream().map(f -> f.logicalId()).toList();

@@ -1,6 +1,6 @@
 package dev.articles.apitests.deployment;
 
-import static dev.articles.apitests.deployment.ProjectTemplate.INDEX_ARN;
+import static dev.articles.apitests.deployment.ProjectTemplate.INDEX_ARNS;
 import static dev.articles.apitests.deployment.ProjectTemplate.ROOT;
 import static dev.articles.apitests.deployment.ProjectTemplate.ROUTE_CLASSES;
 import static dev.articles.apitests.deployment.ProjectTemplate.TABLE_ARN;
@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,16 +103,20 @@ class TemplateMatchesCodeTest {
                 assertThat(ProjectTemplate.routeKeys(f.logicalId())).as("%s serves a route", f.logicalId()).isNotEmpty());
     }
 
-    /** Authorization never fails open: each function that writes is told whether writes are authenticated. */
+    /**
+     * Authorization never fails open: each function that writes, and each that previews (drafts are the newsroom's),
+     * is told whether writes are authenticated.
+     */
     @ParameterizedTest(name = "WriteAccess={0}")
     @EnumSource(WriteAccess.class)
-    void everyWriteFunctionGetsTheDeploymentsWriteAccess(WriteAccess access) {
+    void everyWriteAndPreviewFunctionGetsTheDeploymentsWriteAccess(WriteAccess access) {
         String value = access.name().toLowerCase(Locale.ROOT);
         SamTemplate template = SamTemplate.load(ROOT.resolve(ProjectRoot.TEMPLATE), Map.of("WriteAccess", value));
         IntrinsicResolver resolver = template.resolver(Map.of(), IntrinsicResolver.DynamicReferences.NONE);
-        List<RouteSpec> writes = template.routes().stream().filter(r -> Set.of("POST", "PATCH", "DELETE").contains(r.method())).toList();
-        assertThat(writes).hasSize(3);
-        for (RouteSpec route : writes) {
+        List<RouteSpec> protectedRoutes = template.routes().stream()
+                .filter(r -> Set.of("POST", "PATCH", "DELETE").contains(r.method()) || r.path().startsWith("/preview/")).toList();
+        assertThat(protectedRoutes).hasSize(5);
+        for (RouteSpec route : protectedRoutes) {
             Object variable = template.function(route.functionLogicalId()).environment().get(WriteAccess.VARIABLE);
             assertThat(variable).as("%s sets %s", route.functionLogicalId(), WriteAccess.VARIABLE).isNotNull();
             String resolved = resolver.resolveString(variable);
@@ -131,12 +136,14 @@ class TemplateMatchesCodeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("functionIds")
-    void everyPolicyIsScopedToTheTable(String functionId) {
+    void everyPolicyIsScopedToTheTableAndItsIndexesByName(String functionId) {
+        Set<String> table = new HashSet<>(INDEX_ARNS);
+        table.add(TABLE_ARN);
         for (PolicyStatement statement : ProjectTemplate.policy(functionId)) {
             assertThat(statement.effect()).isEqualTo("Allow");
             assertThat(statement.actions()).allSatisfy(action -> assertThat(action).matches("dynamodb:[A-Z][A-Za-z]+"));
-            assertThat(statement.resources()).isNotEmpty().isSubsetOf(TABLE_ARN, INDEX_ARN);
-            if (statement.resources().contains(INDEX_ARN)) {
+            assertThat(statement.resources()).isNotEmpty().isSubsetOf(table);
+            if (statement.resources().stream().anyMatch(INDEX_ARNS::contains)) {
                 assertThat(statement.actions()).as("only a Query reads an index").containsOnly("dynamodb:Query");
             }
         }

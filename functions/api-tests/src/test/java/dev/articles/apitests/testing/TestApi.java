@@ -1,6 +1,12 @@
 package dev.articles.apitests.testing;
 
 import dev.articles.http.endpoints.ListArticlesEndpoint;
+import dev.articles.http.endpoints.GetArticleBySlugEndpoint;
+import dev.articles.http.endpoints.PreviewArticleEndpoint;
+import dev.articles.http.endpoints.PreviewArticlesEndpoint;
+import dev.articles.core.routes.GetArticleBySlug;
+import dev.articles.core.routes.PreviewArticle;
+import dev.articles.core.routes.PreviewArticles;
 import dev.articles.http.endpoints.GetArticleEndpoint;
 import dev.articles.http.endpoints.CreateArticleEndpoint;
 import dev.articles.dynamodb.DynamoArticleStore;
@@ -37,6 +43,9 @@ public final class TestApi {
     private final HttpFunction list;
     private final HttpFunction edit;
     private final HttpFunction delete;
+    private final HttpFunction bySlug;
+    private final HttpFunction preview;
+    private final HttpFunction previewList;
     private final HttpFunction fallback;
     private final DynamoDbClient dynamo;
     private final String table;
@@ -50,10 +59,14 @@ public final class TestApi {
         WriteAccess access = WriteAccess.of(env);
         Clock clock = Clock.systemUTC();
         create = new HttpFunction(env, new CreateArticleEndpoint(new CreateArticle(store, records, access, clock)), deadline);
-        get = new HttpFunction(env, new GetArticleEndpoint(new GetArticle(store, Clock.systemUTC())), deadline);
-        list = new HttpFunction(env, new ListArticlesEndpoint(new ListArticles(store,
-                new Cursors(env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)), Clock.systemUTC())), deadline);
+        Cursors cursors = new Cursors(env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8));
+        get = new HttpFunction(env, new GetArticleEndpoint(new GetArticle(store, clock)), deadline);
+        list = new HttpFunction(env, new ListArticlesEndpoint(new ListArticles(store, cursors, clock)), deadline);
+        bySlug = new HttpFunction(env, new GetArticleBySlugEndpoint(new GetArticleBySlug(store, clock)), deadline);
         Editors editors = new Editors(TestEnvironments.EDITOR_SCOPE, TestEnvironments.EDITOR_GROUP);
+        preview = new HttpFunction(env, new PreviewArticleEndpoint(new PreviewArticle(store, access, editors)), deadline);
+        previewList = new HttpFunction(env, new PreviewArticlesEndpoint(new PreviewArticles(store, cursors, access, editors, clock)),
+                deadline);
         edit = new HttpFunction(env, new EditArticleEndpoint(new EditArticle(store, records, access, editors, clock)), deadline);
         delete = new HttpFunction(env, new DeleteArticleEndpoint(new DeleteArticle(store, records, access, editors, clock)), deadline);
         fallback = new HttpFunction(env, new RouteFallback());
@@ -88,6 +101,9 @@ public final class TestApi {
             case "GET /articles" -> list;
             case "PATCH /articles/{id}" -> edit;
             case "DELETE /articles/{id}" -> delete;
+            case "GET /articles/by-slug/{slug}" -> bySlug;
+            case "GET /preview/articles/{id}" -> preview;
+            case "GET /preview/articles" -> previewList;
             default -> fallback;
         };
         return ApiResponse.invoke(function::handle, event.toJson(), context);

@@ -43,12 +43,17 @@ public final class PreviewArticles {
         this.clock = clock;
     }
 
+    /** @throws UnauthenticatedException where writes are authenticated and the caller holds no token */
+    public Caller admit(Caller caller) {
+        return access.admit(caller);
+    }
+
     /**
      * @throws UnauthenticatedException where writes are authenticated and the caller holds no token
      * @throws dev.articles.core.InvalidInputException naming each invalid query parameter
      */
     public ListArticles.Listing list(Map<String, String> query, Caller caller) {
-        access.admit(caller);
+        admit(caller);
         List<FieldError> errors = new ArrayList<>();
         ListParameters parameters = ListParameters.parse(query, errors);
         String status = query.get("status");

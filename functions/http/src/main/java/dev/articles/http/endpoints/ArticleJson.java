@@ -33,6 +33,8 @@ public final class ArticleJson {
     private static void write(JsonGenerator g, Article a, boolean withBody) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", a.id());
+        g.writeStringField("slug", a.slug());
+        g.writeStringField("status", a.status().json());
         g.writeStringField("title", a.title());
         Json.stringOrNull(g, "summary", a.summary());
         if (withBody) {
@@ -46,7 +48,7 @@ public final class ArticleJson {
             g.writeString(tag);
         }
         g.writeEndArray();
-        g.writeStringField("publishedAt", Timestamps.format(a.publishedAt()));
+        Json.stringOrNull(g, "publishedAt", a.publishedAt() == null ? null : Timestamps.format(a.publishedAt()));
         g.writeStringField("createdAt", Timestamps.formatMillis(a.createdAt()));
         g.writeStringField("updatedAt", Timestamps.formatMillis(a.updatedAt()));
         g.writeEndObject();

@@ -28,7 +28,9 @@ import java.util.Set;
  */
 public final class ArticleJsonReader {
 
-    static final Set<String> TEXT_FIELDS = Set.of("title", "summary", "body", "author", "source", "sourceUrl", "publishedAt");
+    /** Every field but tags is text in JSON; {@code null} is recorded, and the domain's rules decide what it may mean. */
+    static final Set<String> TEXT_FIELDS = Set.of("slug", "status", "title", "summary", "body", "author", "source", "sourceUrl",
+            "publishedAt");
     static final String TAGS = "tags";
 
     private ArticleJsonReader() {}

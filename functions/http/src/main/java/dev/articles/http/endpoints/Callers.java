@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
-/** The caller of a write, from the JWT claims API Gateway verified (none where writes are not authenticated). */
+/** The caller of a write or a preview, from the JWT claims API Gateway verified (none where writes are not authenticated). */
 final class Callers {
 
     private Callers() {}

@@ -1,11 +1,9 @@
 package dev.articles.http.endpoints;
 
 import dev.articles.core.routes.GetArticle;
-import dev.articles.http.ETags;
 import dev.articles.http.HttpFunction;
 import dev.articles.http.HttpRequest;
 import dev.articles.http.HttpResponse;
-import java.util.Map;
 
 /** GET /articles/{id}: the article with an ETag for revalidation and a short shared cache lifetime. */
 public final class GetArticleEndpoint implements HttpFunction.Endpoint {
@@ -21,11 +19,6 @@ public final class GetArticleEndpoint implements HttpFunction.Endpoint {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
-        String body = ArticleJson.article(get.get(request.pathParameter("id").orElse("")));
-        String etag = ETags.of(body);
-        if (request.header("if-none-match").map(inm -> ETags.matches(inm, etag)).orElse(false)) {
-            return new HttpResponse(304, Map.of("ETag", etag, "Cache-Control", CACHE_CONTROL), "");
-        }
-        return HttpResponse.json(200, body).withHeader("ETag", etag).withHeader("Cache-Control", CACHE_CONTROL);
+        return ArticleResponses.article(request, get.get(request.pathParameter("id").orElse("")), CACHE_CONTROL);
     }
 }

@@ -20,8 +20,7 @@ public final class ListArticlesEndpoint implements HttpFunction.Endpoint {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
-        ListArticles.Listing listing = list.list(QueryParameters.parse(request.rawQueryString(), ListArticles.PARAMETERS));
-        return HttpResponse.json(200, ArticleJson.page(listing.items(), listing.nextCursor()))
-                .withHeader("Cache-Control", CACHE_CONTROL);
+        return ArticleResponses.page(list.list(QueryParameters.parse(request.rawQueryString(), ListArticles.PARAMETERS)),
+                CACHE_CONTROL);
     }
 }

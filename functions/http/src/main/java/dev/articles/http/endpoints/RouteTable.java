@@ -16,7 +16,10 @@ public final class RouteTable {
             new Route("GET", "/articles"),
             new Route("GET", "/articles/{id}"),
             new Route("PATCH", "/articles/{id}"),
-            new Route("DELETE", "/articles/{id}"));
+            new Route("DELETE", "/articles/{id}"),
+            new Route("GET", "/articles/by-slug/{slug}"),
+            new Route("GET", "/preview/articles"),
+            new Route("GET", "/preview/articles/{id}"));
 
     private RouteTable() {}
 

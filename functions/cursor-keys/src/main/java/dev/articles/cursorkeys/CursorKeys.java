@@ -1,4 +1,4 @@
-package dev.articles.list;
+package dev.articles.cursorkeys;
 
 import dev.articles.core.Environment;
 import dev.articles.core.paging.Cursors;
@@ -15,9 +15,10 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * its current version signing and its previous one (after a rotation) still accepted. Locally
  * ({@code serve}, {@code sam local}): the key itself in {@code CURSOR_SIGNING_KEY}, which is empty in AWS.
  * Under SnapStart the keys are read before the snapshot (which Lambda encrypts), so a rotation takes effect
- * with the next published version, and cursors signed before it stay valid through the previous key.
+ * with the next published version, and cursors signed before it stay valid through the previous key. The list and
+ * the preview list read them: the same keys sign both routes' cursors.
  */
-final class CursorKeys {
+public final class CursorKeys {
 
     static final String LOCAL_KEY = "CURSOR_SIGNING_KEY";
     static final String SECRET_ID = "CURSOR_SECRET_ID";
@@ -26,7 +27,7 @@ final class CursorKeys {
     private CursorKeys() {
     }
 
-    static Cursors load(Environment env) {
+    public static Cursors load(Environment env) {
         Optional<String> local = env.optional(LOCAL_KEY);
         if (local.isPresent()) {
             return new Cursors(bytes(local.get()));

@@ -1,0 +1,32 @@
+package dev.articles.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.articles.core.article.ArticleNotFoundException;
+import dev.articles.core.store.SlugTakenException;
+import org.junit.jupiter.api.Test;
+
+class DomainProblemsTest {
+
+    static HttpResponse answer(RuntimeException failure) {
+        ProblemException problem = DomainProblems.of(failure);
+        return ProblemJson.response(problem.problem(), problem.headers());
+    }
+
+    @Test
+    void aSlugAnotherArticleHoldsIsAConflictNamingTheSlug() {
+        HttpResponse response = answer(new SlugTakenException("crowds-gather"));
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.body()).contains("\"type\":\"urn:articles:problem:slug-taken\"")
+                .contains("\"errors\":[{\"field\":\"slug\",\"message\":\"belongs to another article\"}]")
+                .contains("crowds-gather");
+    }
+
+    /** A scheduled article's 404 turns into a 200 at its publishedAt: no cache may keep the 404 till then. */
+    @Test
+    void aNotFoundIsNeverCached() {
+        HttpResponse response = answer(ArticleNotFoundException.withSlug("soon"));
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.headers()).containsEntry("Cache-Control", "no-store");
+    }
+}

@@ -1,0 +1,31 @@
+package dev.articles.previewlist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.articles.apitests.testing.ApiResponse;
+import dev.articles.apitests.testing.EventFile;
+import dev.articles.apitests.testing.TestEnvironments;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The deployed handler, fed real API Gateway events: the project's samples and this module's cases. */
+class PreviewArticlesHandlerIT {
+
+    static final PreviewArticlesHandler HANDLER = new PreviewArticlesHandler(TestEnvironments.freshTable());
+
+    static Stream<EventFile> events() {
+        return Stream.concat(Stream.of(EventFile.sample("preview-articles.json", 200)), EventFile.cases());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("events")
+    void answersEachEvent(EventFile event) {
+        ApiResponse response = event.sendTo(HANDLER::handleRequest);
+        if (response.status() == 200) {
+            assertThat(response.json().get("items").isArray()).isTrue();
+            assertThat(response.json().has("nextCursor")).isTrue();
+            assertThat(response.header("Cache-Control")).isEqualTo("private, no-store");
+        }
+    }
+}

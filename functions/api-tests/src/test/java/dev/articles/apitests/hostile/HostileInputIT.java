@@ -47,7 +47,7 @@ class HostileInputIT {
     static final String VALIDATION_FAILED = type(Problem.Type.VALIDATION_FAILED);
     static final String INVALID_PARAMETER = type(Problem.Type.INVALID_PARAMETER);
     static final String NOT_FOUND = type(Problem.Type.NOT_FOUND);
-    static final String SLUG_TAKEN = "urn:articles:problem:slug-taken";
+    static final String SLUG_TAKEN = type(Problem.Type.SLUG_TAKEN);
     static final String PREVIEW_CACHE_CONTROL = "private, no-store";
     /** A number longer than JSON parsing allows (jackson's 1,000 digits) makes otherwise valid JSON unreadable. */
     static final Pattern OVERLONG_NUMBER = Pattern.compile("\\d{1001}");

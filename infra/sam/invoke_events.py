@@ -69,8 +69,8 @@ def carried(event, state):
     if "id" in parameters and "id" in state:
         parameters["id"] = state["id"]
     if "slug" in parameters and "slug" in state:
-        # A by-former-slug event asks for the slug the article had before its rename.
-        parameters["slug"] = state["former_slug"] if "former" in event.get("_story", "") else state["slug"]
+        # A by-former-slug event asks for the slug the article had before its rename (if a rename changed it).
+        parameters["slug"] = state.get("former_slug", state["slug"]) if "former" in event.get("_story", "") else state["slug"]
     if parameters and event.get("routeKey", "$default") != "$default":
         path = event["routeKey"].split(" ", 1)[1]
         for name, value in parameters.items():

@@ -25,6 +25,8 @@ public final class ArticleValidator {
     public static ArticleDraft validate(RawArticle raw) {
         List<FieldError> errors = new ArrayList<>(raw.errors());
         Fields f = new Fields(raw, errors);
+        String slug = f.slug("slug");
+        Status status = f.status("status");
         String title = f.trimmed("title", true, TITLE_MAX);
         String body = f.exact("body", true, 1, BODY_MAX);
         String summary = f.exact("summary", false, 0, SUMMARY_MAX);
@@ -36,7 +38,7 @@ public final class ArticleValidator {
         if (!errors.isEmpty()) {
             throw InvalidInputException.of(InvalidInputException.Kind.ARTICLE_FIELDS, "field", errors);
         }
-        return new ArticleDraft(null, Status.PUBLISHED, title, summary, body, author, source, sourceUrl, tags, publishedAt);
+        return new ArticleDraft(slug, status, title, summary, body, author, source, sourceUrl, tags, publishedAt);
     }
 
     /**
@@ -104,6 +106,30 @@ public final class ArticleValidator {
             }
             errors.add(new FieldError(name, "must be an absolute http or https URL"));
             return null;
+        }
+
+        /** Null when absent: the slug is then derived from the title. */
+        String slug(String name) {
+            String text = text(name, false);
+            String problem = text == null ? null : Slugs.problem(text);
+            if (problem != null) {
+                errors.add(new FieldError(name, problem));
+                return null;
+            }
+            return text;
+        }
+
+        /** Published when absent. */
+        Status status(String name) {
+            String text = text(name, false);
+            if (text == null) {
+                return Status.PUBLISHED;
+            }
+            Optional<Status> status = Status.of(text);
+            if (status.isEmpty()) {
+                errors.add(new FieldError(name, "must be draft or published"));
+            }
+            return status.orElse(null);
         }
 
         Instant instant(String name) {

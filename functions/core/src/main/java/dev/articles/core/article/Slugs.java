@@ -7,11 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * An article's readable name in URLs (the contract's Slugs section): its form, and the one derived from a title.
- * ASCII folding is the JDK's: canonical decomposition (NFD) with the combining marks dropped takes the accents off
- * Latin letters ({@code é} to {@code e}); {@link #LETTERS} adds the Latin letters that are not a base letter plus
- * marks ({@code ß}, {@code æ}, {@code ø}, {@code ł}, …). Letters of other scripts have no ASCII form and become
- * separators, as in WordPress and Ghost; a library (ICU4J's transliterator, 14 MB) would romanise them, at a
- * cold-start and jar-size cost no function here should pay for one rule.
+ * ASCII folding is the JDK's: compatibility decomposition (NFKD, as Django's slugify) with the combining marks
+ * dropped takes the accents off Latin letters ({@code é} to {@code e}) and spells ligatures and full-width letters
+ * out ({@code ﬁ} to {@code fi}, {@code Ｎ} to {@code N}; canonical NFD would turn them into separators and lose
+ * them); {@link #LETTERS} adds the Latin letters that are not a base letter plus marks ({@code ß}, {@code æ},
+ * {@code ø}, {@code ł}, …). Letters of other scripts have no ASCII form and become separators, as in WordPress and
+ * Ghost; a library (ICU4J's transliterator, 14 MB) would romanise them, at a cold-start and jar-size cost no
+ * function here should pay for one rule.
  */
 public final class Slugs {
 
@@ -24,7 +26,7 @@ public final class Slugs {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
 
-    /** Latin letters NFD leaves whole, folded as German, Nordic, Polish, Icelandic and French spell them in ASCII. */
+    /** Latin letters NFKD leaves whole, folded as German, Nordic, Polish, Icelandic and French spell them in ASCII. */
     private static final Map<Integer, String> LETTERS = Map.ofEntries(
             Map.entry((int) 'ß', "ss"), Map.entry((int) 'ẞ', "ss"),
             Map.entry((int) 'æ', "ae"), Map.entry((int) 'Æ', "ae"),
@@ -35,9 +37,8 @@ public final class Slugs {
             Map.entry((int) 'þ', "th"), Map.entry((int) 'Þ', "th"),
             Map.entry((int) 'ł', "l"), Map.entry((int) 'Ł', "l"),
             Map.entry((int) 'ı', "i"), Map.entry((int) 'ħ', "h"), Map.entry((int) 'Ħ', "h"),
-            Map.entry((int) 'ŀ', "l"), Map.entry((int) 'Ŀ', "l"),
             Map.entry((int) 'ŧ', "t"), Map.entry((int) 'Ŧ', "t"),
-            Map.entry((int) 'ĸ', "k"), Map.entry((int) 'ŉ', "n"),
+            Map.entry((int) 'ĸ', "k"),
             Map.entry((int) 'ŋ', "ng"), Map.entry((int) 'Ŋ', "ng"));
 
     private Slugs() {}
@@ -48,7 +49,7 @@ public final class Slugs {
      */
     public static String derive(String title, String id) {
         StringBuilder folded = new StringBuilder();
-        MARKS.matcher(Normalizer.normalize(title, Normalizer.Form.NFD)).replaceAll("")
+        MARKS.matcher(Normalizer.normalize(title, Normalizer.Form.NFKD)).replaceAll("")
                 .codePoints().forEach(c -> {
                     String letter = LETTERS.get(c);
                     if (letter != null) {

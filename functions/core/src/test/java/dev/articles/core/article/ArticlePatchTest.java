@@ -21,6 +21,8 @@ class ArticlePatchTest {
     private static final Article CURRENT = new Article("01JDQ8Z3V4K9T2X7M5N6P8R0SA", "title", Status.PUBLISHED, "Title", "Summary", "Body", "Ann",
             "AMN", "https://news.example.org/a", List.of("venezuela", "politics"), Instant.parse("2019-04-30T14:05:00Z"),
             CREATED, UPDATED);
+    private static final Article DRAFT = new Article("01JDQ8Z3V4K9T2X7M5N6P8R0SB", "a-draft", Status.DRAFT, "A draft", null, "Body",
+            null, null, null, List.of(), null, CREATED, UPDATED);
 
     @Test
     void anEmptyPatchChangesNothing() {
@@ -53,10 +55,12 @@ class ArticlePatchTest {
 
     @Test
     void theRequiredFieldsCannotBeRemoved() {
-        assertThatThrownBy(() -> ArticlePatch.apply(CURRENT, raw("title", null, "body", null, "publishedAt", null), NOW))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
-                        .filteredOn(error -> error.message().equals("cannot be removed"))
-                        .extracting(FieldError::field).containsExactly("body", "publishedAt", "title"));
+        assertThatThrownBy(() -> ArticlePatch.apply(CURRENT, raw("title", null, "body", null, "slug", null, "status", null,
+                "publishedAt", null), NOW))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsExactly(
+                        new FieldError("body", "cannot be removed"), new FieldError("slug", "cannot be removed"),
+                        new FieldError("status", "cannot be removed"), new FieldError("title", "cannot be removed"),
+                        new FieldError("publishedAt", "cannot be removed from a published article")));
     }
 
     @Test
@@ -77,5 +81,80 @@ class ArticlePatchTest {
         assertThat(next.createdAt()).isEqualTo(CREATED);
         assertThat(next.updatedAt()).as("the store stamps a change").isEqualTo(UPDATED);
         assertThat(next.body()).isEqualTo("New body");
+    }
+
+    @Test
+    void anEmptyPatchChangesNothingOfADraftWithoutPublishedAt() {
+        assertThat(ArticlePatch.apply(DRAFT, raw(), NOW)).isEqualTo(DRAFT);
+    }
+
+    @Test
+    void aTitleChangeKeepsTheSlugOnlyASlugInThePatchChangesIt() {
+        assertThat(ArticlePatch.apply(CURRENT, raw("title", "A wholly new headline"), NOW).slug()).isEqualTo(CURRENT.slug());
+
+        Article renamed = ArticlePatch.apply(CURRENT, raw("slug", "a-wholly-new-headline"), NOW);
+        assertThat(renamed.slug()).isEqualTo("a-wholly-new-headline");
+        assertThat(renamed).usingRecursiveComparison().ignoringFields("slug").isEqualTo(CURRENT);
+    }
+
+    @Test
+    void aSlugOrStatusInThePatchIsCheckedAsOnCreate() {
+        assertThatThrownBy(() -> ArticlePatch.apply(CURRENT, raw("slug", "Not A Slug", "status", "scheduled"), NOW))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsExactlyInAnyOrder(
+                        new FieldError("slug", Slugs.problem("Not A Slug")), new FieldError("status", "must be draft or published")));
+    }
+
+    @Test
+    void publishingADraftWithoutPublishedAtSetsItToTheEditsTime() {
+        Article published = ArticlePatch.apply(DRAFT, raw("status", "published"), NOW);
+
+        assertThat(published.status()).isEqualTo(Status.PUBLISHED);
+        assertThat(published.publishedAt()).isEqualTo(NOW);
+        assertThat(published.isLive(NOW)).isTrue();
+        assertThat(published).usingRecursiveComparison().ignoringFields("status", "publishedAt").isEqualTo(DRAFT);
+    }
+
+    @Test
+    void publishingADraftKeepsThePublishedAtItHasOrIsSent() {
+        Instant embargo = Instant.parse("2026-12-01T06:00:00Z");
+        Article withOne = ArticlePatch.apply(DRAFT, raw("publishedAt", Timestamps.format(embargo)), NOW);
+        assertThat(withOne.status()).as("still a draft").isEqualTo(Status.DRAFT);
+        assertThat(withOne.publishedAt()).isEqualTo(embargo);
+
+        assertThat(ArticlePatch.apply(withOne, raw("status", "published"), NOW).publishedAt()).isEqualTo(embargo);
+        Article sentWithIt = ArticlePatch.apply(DRAFT, raw("status", "published", "publishedAt", "2026-12-01T07:00:00+01:00"), NOW);
+        assertThat(sentWithIt.publishedAt()).isEqualTo(embargo);
+        assertThat(sentWithIt.publication(NOW)).as("scheduled, not live before its time").isEqualTo(Publication.SCHEDULED);
+    }
+
+    @Test
+    void unpublishingKeepsPublishedAt() {
+        Article unpublished = ArticlePatch.apply(CURRENT, raw("status", "draft"), NOW);
+
+        assertThat(unpublished.status()).isEqualTo(Status.DRAFT);
+        assertThat(unpublished.publishedAt()).isEqualTo(CURRENT.publishedAt());
+        assertThat(unpublished.isLive(NOW)).isFalse();
+        assertThat(ArticlePatch.apply(unpublished, raw("status", "published"), NOW)).as("republished as it was").isEqualTo(CURRENT);
+    }
+
+    @Test
+    void publishedAtMayBeRemovedFromADraftOnly() {
+        Article scheduledDraft = ArticlePatch.apply(DRAFT, raw("publishedAt", "2026-12-01T06:00:00Z"), NOW);
+        assertThat(ArticlePatch.apply(scheduledDraft, raw("publishedAt", null), NOW)).isEqualTo(DRAFT);
+
+        Article unpublished = ArticlePatch.apply(CURRENT, raw("status", "draft", "publishedAt", null), NOW);
+        assertThat(unpublished.status()).isEqualTo(Status.DRAFT);
+        assertThat(unpublished.publishedAt()).isNull();
+
+        assertThatThrownBy(() -> ArticlePatch.apply(DRAFT, raw("status", "published", "publishedAt", null), NOW))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .containsExactly(new FieldError("publishedAt", "cannot be removed from a published article")));
+    }
+
+    @Test
+    void withAStatusThatIsNoneOnlyTheStatusIsReported() {
+        assertThatThrownBy(() -> ArticlePatch.apply(CURRENT, raw("status", "bogus", "publishedAt", null), NOW))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .containsExactly(new FieldError("status", "must be draft or published")));
     }
 }

@@ -15,12 +15,14 @@ import dev.articles.core.TestClock;
 import dev.articles.core.article.Article;
 import dev.articles.core.article.ArticleIds;
 import dev.articles.core.article.ArticleValidator;
+import dev.articles.core.article.Status;
 import dev.articles.core.idempotency.IdempotencyKey;
 import dev.articles.core.idempotency.IdempotencyKeyInProgressException;
 import dev.articles.core.idempotency.IdempotencyKeyReusedException;
 import dev.articles.core.idempotency.InMemoryIdempotencyRecords;
 import dev.articles.core.store.ArticleDeletedException;
 import dev.articles.core.store.InMemoryArticleStore;
+import dev.articles.core.store.SlugTakenException;
 import dev.articles.core.store.StoreUnavailableException;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,5 +183,61 @@ class CreateArticleTest {
 
         assertThatThrownBy(() -> create.create(article(), OWNER, key)).isInstanceOf(ArticleDeletedException.class);
         assertThat(store.writes()).isEqualTo(2);
+    }
+
+    @Test
+    void aDraftIsStoredWithoutAPublishedAt() {
+        Article draft = create.create(Fixtures.draft("Not out yet"), OWNER, Optional.empty()).article();
+
+        assertThat(draft.status()).isEqualTo(Status.DRAFT);
+        assertThat(draft.publishedAt()).isNull();
+        assertThat(store.get(draft.id())).hasValue(draft);
+    }
+
+    @Test
+    void aDerivedSlugTakesTheFirstFreeNumber() {
+        Article first = create.create(article(), OWNER, Optional.empty()).article();
+        Article second = create.create(article(), OWNER, Optional.empty()).article();
+        Article draft = create.create(Fixtures.draft("Crowds gather"), OWNER, Optional.empty()).article();
+
+        assertThat(first.slug()).isEqualTo("crowds-gather");
+        assertThat(second.slug()).isEqualTo("crowds-gather-2");
+        assertThat(draft.slug()).as("a draft's slug is taken too").isEqualTo("crowds-gather-3");
+        assertThat(store.get(second.id()).orElseThrow().slug()).isEqualTo("crowds-gather-2");
+    }
+
+    @Test
+    void aClientsSlugAnotherArticleHoldsIsRefusedAndNothingIsStored() {
+        create.create(raw("title", "t", "body", "b", "slug", "the-story", "status", "draft"), OWNER, Optional.empty());
+        int writes = store.writes();
+
+        assertThatThrownBy(() -> create.create(raw("title", "Another", "body", "b", "slug", "the-story"), OWNER, key))
+                .isInstanceOfSatisfying(SlugTakenException.class, e -> assertThat(e.slug()).isEqualTo("the-story"));
+        assertThat(store.writes()).isEqualTo(writes);
+        // The key is released: the same key with a free slug is a new request.
+        assertThat(create.create(raw("title", "Another", "body", "b", "slug", "another-story"), OWNER, key).replayed()).isFalse();
+    }
+
+    @Test
+    void aSlugThatOnlyRedirectsCanBeTaken() {
+        Article mover = create.create(raw("title", "t", "body", "b", "slug", "first-name"), OWNER, Optional.empty()).article();
+        new EditArticle(store, records, WriteAccess.AUTHENTICATED, Fixtures.EDITORS, clock)
+                .edit(mover.id(), a -> true, OWNER, raw("slug", "second-name"), Optional.empty());
+
+        Article taker = create.create(raw("title", "t", "body", "b", "slug", "first-name"), OWNER, Optional.empty()).article();
+        assertThat(taker.slug()).isEqualTo("first-name");
+        assertThat(store.bySlug("first-name").orElseThrow().article()).isEqualTo(taker);
+        assertThat(store.bySlug("second-name").orElseThrow().article().id()).isEqualTo(mover.id());
+    }
+
+    @Test
+    void aDeletedArticlesSlugIsFreeAgain() {
+        Article gone = create.create(article(), OWNER, Optional.empty()).article();
+        new DeleteArticle(store, records, WriteAccess.AUTHENTICATED, Fixtures.EDITORS, clock)
+                .delete(gone.id(), a -> true, OWNER, Optional.empty());
+
+        assertThat(create.create(article(), OWNER, Optional.empty()).article().slug()).isEqualTo("crowds-gather");
+        assertThat(create.create(raw("title", "t", "body", "b", "slug", "crowds-gather-2"), OWNER, Optional.empty())
+                .article().slug()).isEqualTo("crowds-gather-2");
     }
 }

@@ -1,6 +1,7 @@
 package dev.articles.core.routes;
 
 import static dev.articles.core.article.RawArticles.raw;
+import static dev.articles.core.routes.Fixtures.CURSORS;
 import static dev.articles.core.routes.Fixtures.EDITORS;
 import static dev.articles.core.routes.Fixtures.EDITOR_BY_GROUP;
 import static dev.articles.core.routes.Fixtures.EDITOR_BY_SCOPE;
@@ -19,15 +20,18 @@ import dev.articles.core.TestClock;
 import dev.articles.core.article.Article;
 import dev.articles.core.article.ArticleIds;
 import dev.articles.core.article.ArticleNotFoundException;
+import dev.articles.core.article.Status;
 import dev.articles.core.idempotency.IdempotencyKey;
 import dev.articles.core.idempotency.IdempotencyKeyInProgressException;
 import dev.articles.core.idempotency.InMemoryIdempotencyRecords;
 import dev.articles.core.store.ArticleDeletedException;
 import dev.articles.core.store.InMemoryArticleStore;
+import dev.articles.core.store.SlugTakenException;
 import dev.articles.core.store.StoreUnavailableException;
 import dev.articles.core.store.StoredArticle;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -200,5 +204,61 @@ class EditArticleTest {
         // Without the key, the same request from the old version is a 412.
         assertThatThrownBy(() -> edit.edit(original.id(), isOriginal, OWNER, raw("title", "Once"), Optional.empty()))
                 .isInstanceOf(PreconditionFailedException.class);
+    }
+
+    @Test
+    void publishingADraftSetsPublishedAtToTheEditsTimeAndMakesItLive() {
+        Article draft = Fixtures.create(store, clock, Fixtures.draft("Not out yet"), OWNER);
+        GetArticle get = new GetArticle(store, clock);
+        assertThatThrownBy(() -> get.get(draft.id())).isInstanceOf(ArticleNotFoundException.class);
+        clock.advance(Duration.ofMinutes(5));
+
+        Article published = edit.edit(draft.id(), ANY_VERSION, OWNER, raw("status", "published"), Optional.empty()).article();
+        assertThat(published.status()).isEqualTo(Status.PUBLISHED);
+        assertThat(published.publishedAt()).isEqualTo(T0.plus(Duration.ofMinutes(5))).isEqualTo(published.updatedAt());
+        assertThat(get.get(draft.id())).isEqualTo(published);
+        assertThat(new ListArticles(store, CURSORS, clock).list(Map.of()).items()).extracting(Article::id)
+                .as("at the top of the list").startsWith(draft.id());
+    }
+
+    @Test
+    void unpublishingTakesItOffThePublicRoutesButKeepsIt() {
+        Article unpublished = edit.edit(original.id(), isOriginal, OWNER, raw("status", "draft"), Optional.empty()).article();
+
+        assertThat(unpublished.publishedAt()).isEqualTo(original.publishedAt());
+        assertThatThrownBy(() -> new GetArticle(store, clock).get(original.id())).isInstanceOf(ArticleNotFoundException.class);
+        assertThat(new ListArticles(store, CURSORS, clock).list(Map.of()).items()).isEmpty();
+        assertThat(new PreviewArticle(store, WriteAccess.AUTHENTICATED, EDITORS).get(original.id(), OWNER)).isEqualTo(unpublished);
+    }
+
+    @Test
+    void aSlugChangeLeavesTheOldSlugRedirectingToTheNewOne() {
+        Article renamed = edit.edit(original.id(), isOriginal, OWNER, raw("slug", "crowds-gather-at-the-airbase"), Optional.empty()).article();
+        GetArticleBySlug bySlug = new GetArticleBySlug(store, clock);
+
+        assertThat(renamed.slug()).isEqualTo("crowds-gather-at-the-airbase");
+        assertThat(bySlug.get(original.slug())).isEqualTo(new GetArticleBySlug.Moved("crowds-gather-at-the-airbase"));
+        assertThat(bySlug.get("crowds-gather-at-the-airbase")).isEqualTo(new GetArticleBySlug.Current(renamed));
+
+        Article back = edit.edit(original.id(), ANY_VERSION, OWNER, raw("slug", original.slug()), Optional.empty()).article();
+        assertThat(back.slug()).as("its own former slug is free for it").isEqualTo(original.slug());
+        assertThat(bySlug.get("crowds-gather-at-the-airbase")).isEqualTo(new GetArticleBySlug.Moved(original.slug()));
+    }
+
+    @Test
+    void aTitleChangeKeepsTheSlug() {
+        assertThat(edit.edit(original.id(), isOriginal, OWNER, raw("title", "Crowds leave"), Optional.empty()).article().slug())
+                .isEqualTo(original.slug());
+    }
+
+    @Test
+    void aSlugAnotherArticleHoldsIsRefusedAndNothingChanges() {
+        Fixtures.create(store, clock, raw("title", "t", "body", "b", "slug", "taken", "status", "draft"), OTHER);
+        int writes = store.writes();
+
+        assertThatThrownBy(() -> edit.edit(original.id(), isOriginal, OWNER, raw("slug", "taken", "title", "New"), Optional.empty()))
+                .isInstanceOfSatisfying(SlugTakenException.class, e -> assertThat(e.slug()).isEqualTo("taken"));
+        assertThat(store.get(original.id())).hasValue(original);
+        assertThat(store.writes()).isEqualTo(writes);
     }
 }

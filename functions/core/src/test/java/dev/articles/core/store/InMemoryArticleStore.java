@@ -39,9 +39,11 @@ public final class InMemoryArticleStore implements ArticleStore {
     private Runnable beforeNextWrite = () -> { };
     private RuntimeException nextWriteFailure;
     private int writes;
+    private int reads;
 
     @Override
     public synchronized Optional<StoredArticle> read(String id) {
+        reads++;
         return switch (items.get(id)) {
             case null -> Optional.empty();
             case Tombstone deleted -> throw new ArticleDeletedException(id);
@@ -52,6 +54,11 @@ public final class InMemoryArticleStore implements ArticleStore {
     /** The slug's holder: an article whose slug it is or was, until another takes it or the holder is deleted. */
     @Override
     public synchronized Optional<StoredArticle> bySlug(String slug) {
+        reads++;
+        return holder(slug);
+    }
+
+    private Optional<StoredArticle> holder(String slug) {
         return items.get(slugs.get(slug)) instanceof Live live ? Optional.of(live.stored()) : Optional.empty();
     }
 
@@ -77,7 +84,7 @@ public final class InMemoryArticleStore implements ArticleStore {
     private String freeSlug(Article article, boolean slugGiven) {
         for (int n = 1; ; n++) {
             String candidate = Slugs.numbered(article.slug(), n);
-            boolean taken = bySlug(candidate).filter(holder -> !holder.article().id().equals(article.id())
+            boolean taken = holder(candidate).filter(holder -> !holder.article().id().equals(article.id())
                     && holder.article().slug().equals(candidate)).isPresent();
             if (!taken) {
                 return candidate;
@@ -169,6 +176,11 @@ public final class InMemoryArticleStore implements ArticleStore {
     /** How many writes committed: a use case that must write nothing leaves it as it was. */
     public synchronized int writes() {
         return writes;
+    }
+
+    /** How many single-article reads ({@link #read}, {@link #bySlug}) were made, an edit's and a delete's included. */
+    public synchronized int reads() {
+        return reads;
     }
 
     /** The ids {@link #finish} was called for, in order. */

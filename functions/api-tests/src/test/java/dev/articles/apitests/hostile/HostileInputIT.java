@@ -613,8 +613,9 @@ class HostileInputIT {
     }
 
     /**
-     * Renames: every slug an article had answers 301 to its current one, which answers the article; a create may
-     * take a slug that only redirects; unpublished, the article is 404 on all of them.
+     * Renames: every slug an article had answers 301 to its current one, which answers the article; unpublished, the
+     * article is 404 on all of them. (Another article may take a slug that only redirects once 11 s have passed since
+     * it was claimed, as docs/data-model.md says: the store's PublishingIT checks takeovers, not this timed property.)
      */
     @Test
     void renamedArticlesRedirectFromEveryFormerSlug() {
@@ -644,15 +645,6 @@ class HostileInputIT {
             Exchange now = send(creates, ApiEvent.bySlug(current), current);
             assertThat(now.status()).as("%s", now).isEqualTo(200);
             assertThat(now.json().get("id").asText()).isEqualTo(id);
-            if (r.nextBoolean()) { // another article takes a slug that only redirects
-                String takenOver = RandomText.pick(r, former);
-                ApiResponse other = creates.create("{\"title\":\"t\",\"body\":\"b\",\"slug\":\"" + takenOver + "\"}");
-                assertThat(other.status()).as(other.body()).isEqualTo(201);
-                Exchange e = send(creates, ApiEvent.bySlug(takenOver), takenOver);
-                assertThat(e.status()).as("%s", e).isEqualTo(200);
-                assertThat(e.json().get("id").asText()).as("%s", e).isEqualTo(other.json().get("id").asText());
-                former.remove(takenOver);
-            }
             send(creates, ApiEvent.edit(id, "{\"status\":\"draft\"}").header("If-Match", "*"), "unpublish");
             for (String slug : concat(former, current)) {
                 assertType(send(creates, ApiEvent.bySlug(slug), slug), 404, NOT_FOUND);

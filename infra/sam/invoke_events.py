@@ -29,6 +29,7 @@ EXPECTED = {
     "get-article-not-modified.json": {304},
     "list-articles.json": {200},
     "list-articles-by-author.json": {200},
+    "get-changes.json": {200},
     "get-article-by-slug.json": {200},
     "edit-article.json": {200},
     "edit-article-stale.json": {412},

@@ -95,8 +95,10 @@ class ArticleApiIT {
         assertThat(fetched.json().get("body").asText().getBytes(StandardCharsets.UTF_8))
                 .isEqualTo(body.getBytes(StandardCharsets.UTF_8));
         assertThat(List.copyOf(JSON.readTree(fetched.body()).properties()).stream().map(e -> e.getKey()).toList())
-                .containsExactly("id", "title", "summary", "body", "author", "source", "sourceUrl", "tags", "publishedAt",
-                        "createdAt", "updatedAt");
+                .containsExactly("id", "slug", "status", "title", "summary", "body", "author", "source", "sourceUrl", "tags",
+                        "publishedAt", "createdAt", "updatedAt");
+        assertThat(article.get("slug").asText()).isEqualTo("video-venezuelan-coup-attempt-underway-to-throw-out-dictator-maduro");
+        assertThat(article.get("status").asText()).isEqualTo("published");
         assertThat(article.get("updatedAt").asText()).as("never edited").isEqualTo(article.get("createdAt").asText());
     }
 

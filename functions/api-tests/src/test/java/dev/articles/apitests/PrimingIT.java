@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articles.apitests.testing.TestEnvironments;
 import dev.articles.core.Environment;
+import dev.articles.core.routes.ChangesFeed;
 import dev.articles.core.paging.Cursors;
 import dev.articles.core.routes.CreateArticle;
 import dev.articles.core.routes.DeleteArticle;
@@ -23,6 +24,7 @@ import dev.articles.http.DomainProblems;
 import dev.articles.http.HttpFunction;
 import dev.articles.http.HttpResponse;
 import dev.articles.http.Priming;
+import dev.articles.http.endpoints.ChangesEndpoint;
 import dev.articles.http.endpoints.CreateArticleEndpoint;
 import dev.articles.http.endpoints.DeleteArticleEndpoint;
 import dev.articles.http.endpoints.EditArticleEndpoint;
@@ -61,6 +63,15 @@ class PrimingIT {
     @Test
     void listPrimingQueriesTheIndex() {
         Priming.list(env, recorded(new ListArticlesEndpoint(new ListArticles(store, new Cursors(
+                env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)), Clock.systemUTC())))).beforeCheckpoint(null);
+
+        assertThat(statuses).containsExactly(200);
+        assertThat(itemsInTable()).isZero();
+    }
+
+    @Test
+    void changesPrimingQueriesTheFeed() {
+        Priming.changes(env, recorded(new ChangesEndpoint(new ChangesFeed(store, new Cursors(
                 env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)), Clock.systemUTC())))).beforeCheckpoint(null);
 
         assertThat(statuses).containsExactly(200);

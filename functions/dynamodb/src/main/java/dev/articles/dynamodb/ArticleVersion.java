@@ -1,6 +1,7 @@
 package dev.articles.dynamodb;
 
 import dev.articles.core.article.Article;
+import dev.articles.core.article.Status;
 import dev.articles.core.store.StoredArticle;
 import java.util.Set;
 
@@ -16,9 +17,10 @@ import java.util.Set;
  *                     so a losing concurrent edit's content, written at the same key, never loses its mark
  * @param slugClaimed  whether its slug has its slug item: false only for an article stored before slugs, whose next
  *                     edit claims it
+ * @param inFeed       whether the changes feed has it: it was published (a draft that never was is not in it)
  */
 record ArticleVersion(Article article, long version, String createdBy, Set<EntryKey> staleEntries, String writeId,
-        boolean slugClaimed) {
+        boolean slugClaimed, boolean inFeed) {
 
     ArticleVersion {
         staleEntries = Set.copyOf(staleEntries);
@@ -26,7 +28,7 @@ record ArticleVersion(Article article, long version, String createdBy, Set<Entry
 
     /** A new article: version 1. */
     static ArticleVersion created(Article article, String createdBy, String writeId) {
-        return new ArticleVersion(article, 1, createdBy, Set.of(), writeId, true);
+        return new ArticleVersion(article, 1, createdBy, Set.of(), writeId, true, article.status() == Status.PUBLISHED);
     }
 
     Set<EntryKey> entryKeys() {

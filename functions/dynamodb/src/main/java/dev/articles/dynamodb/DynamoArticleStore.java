@@ -2,11 +2,15 @@ package dev.articles.dynamodb;
 
 import dev.articles.core.RequestDeadline;
 import dev.articles.core.article.Article;
+import dev.articles.core.article.Status;
+import dev.articles.core.article.Timestamps;
+import dev.articles.core.changes.Change;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.core.store.CleanUpLog;
 import dev.articles.core.store.ListFilter;
 import dev.articles.core.store.PreviewFilter;
 import dev.articles.core.store.StoredArticle;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,10 +56,15 @@ public final class DynamoArticleStore implements ArticleStore {
      * leaves after its commit is reported to {@code cleanUps}.
      */
     public DynamoArticleStore(DynamoDbClient dynamo, String table, RequestDeadline deadline, CleanUpLog cleanUps) {
+        this(dynamo, table, deadline, cleanUps, Clock.systemUTC());
+    }
+
+    /** @param clock what the changes feed stamps each commit with */
+    public DynamoArticleStore(DynamoDbClient dynamo, String table, RequestDeadline deadline, CleanUpLog cleanUps, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.calls = new Dynamo(deadline);
-        this.versions = new VersionedArticles(dynamo, table, calls, cleanUps);
+        this.versions = new VersionedArticles(dynamo, table, calls, cleanUps, clock);
     }
 
     @Override
@@ -71,6 +80,37 @@ public final class DynamoArticleStore implements ArticleStore {
     @Override
     public Optional<StoredArticle> bySlug(String slug) {
         return versions.bySlug(slug).map(ArticleVersion::stored);
+    }
+
+    /**
+     * One Query of ByChange, oldest first: article items and tombstones, one per article, at the time of its last
+     * change (a scheduled article at its publishedAt). Whole by construction: the commit wrote the entry.
+     */
+    @Override
+    public ChangePage changes(String afterPosition, int limit, Instant before) {
+        QueryRequest query = QueryRequest.builder().tableName(table).indexName("ByChange")
+                .keyConditionExpression("#pk = :feed AND #sk < :before")
+                .expressionAttributeNames(Map.of("#pk", Keys.FEED_PK, "#sk", Keys.CHANGE_SK))
+                .expressionAttributeValues(Map.of(":feed", Attributes.s(Keys.FEED), ":before", Attributes.s(Timestamps.sortable(before))))
+                .exclusiveStartKey(Map.of(Keys.FEED_PK, Attributes.s(Keys.FEED), Keys.CHANGE_SK, Attributes.s(afterPosition),
+                        Keys.PK, Attributes.s(Keys.article(Keys.idOf(afterPosition))), Keys.SK, Attributes.s(Keys.ARTICLE_SK)))
+                .scanIndexForward(true).limit(limit).build();
+        QueryResponse response = calls.call("read changes",
+                timeout -> dynamo.query(query.toBuilder().overrideConfiguration(timeout).build()));
+        List<Change> changes = response.items().stream().map(DynamoArticleStore::change).toList();
+        return new ChangePage(changes, response.lastEvaluatedKey() != null && !response.lastEvaluatedKey().isEmpty());
+    }
+
+    private static Change change(Map<String, AttributeValue> item) {
+        String position = item.get(Keys.CHANGE_SK).s();
+        String id = item.get("id").s();
+        if (VersionedItems.isTombstone(item)) {
+            return new Change.Delete(id, Instant.parse(item.get(VersionedItems.DELETED_AT).s()), position);
+        }
+        Article article = ArticleItems.fromItem(item);
+        // An unpublished article: devices that hold it remove it.
+        return article.status() == Status.PUBLISHED ? new Change.Upsert(article, position)
+                : new Change.Delete(id, Timestamps.parseSortable(position), position);
     }
 
     /** Article items only (one per article, whole by construction): no pending entries to resolve. */

@@ -18,6 +18,9 @@ public final class Keys {
     public static final String LIST_SK = "listSk";
     public static final String PREVIEW_PK = "previewPk";
     public static final String CREATOR_PK = "creatorPk";
+    public static final String FEED_PK = "feedPk";
+    public static final String CHANGE_SK = "changeSk";
+    public static final String FEED = "FEED";
 
     public static final String ARTICLE_SK = "ARTICLE";
     public static final String ALL_ARTICLES = "ARTICLES";

@@ -10,6 +10,7 @@ import dev.articles.core.store.SlugTakenException;
 import dev.articles.core.store.StoreUnavailableException;
 import dev.articles.core.store.StoredArticle;
 import dev.articles.core.store.VersionConflictException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,8 +41,11 @@ final class VersionedArticles {
     private final Dynamo calls;
     private final CleanUpLog cleanUps;
     private final SlugItems slugs;
+    /** Stamps each commit for the changes feed, just before it is sent (see ChangesFeed.SETTLE). */
+    private final Clock clock;
 
-    VersionedArticles(DynamoDbClient dynamo, String table, Dynamo calls, CleanUpLog cleanUps) {
+    VersionedArticles(DynamoDbClient dynamo, String table, Dynamo calls, CleanUpLog cleanUps, Clock clock) {
+        this.clock = clock;
         this.dynamo = dynamo;
         this.table = table;
         this.calls = calls;
@@ -119,7 +123,7 @@ final class VersionedArticles {
         ArticleVersion named = claimed[0] ? stored : renamed(stored, firstFree(article.slug(), stored, now));
         try {
             calls.call("put article", timeout -> dynamo.putItem(r -> r.overrideConfiguration(timeout)
-                    .tableName(table).item(VersionedItems.article(named))
+                    .tableName(table).item(VersionedItems.article(named, clock.instant()))
                     .conditionExpression("attribute_not_exists(pk)")));
         } catch (ConditionalCheckFailedException alreadyWritten) {
             return settleRepeatedCreate(named);
@@ -202,8 +206,9 @@ final class VersionedArticles {
         Set<EntryKey> dropped = minus(oldKeys, newKeys);
         // updatedAt moves forward with every version even if clocks disagree, so every version's JSON (and ETag) differs.
         Article changed = updatedAt(next, now.isAfter(previous) ? now : previous.plusMillis(1));
+        // In the feed once published: an unpublished article stays in it, as a delete for the devices that hold it.
         ArticleVersion updated = new ArticleVersion(changed, current.version() + 1, current.createdBy(), dropped,
-                newWriteId(), true);
+                newWriteId(), true, current.inFeed() || changed.status() == Status.PUBLISHED);
 
         // Before the commit, all at once: nothing here changes what a reader sees, in any subset.
         List<Phase.Request> before = new ArrayList<>();
@@ -227,7 +232,7 @@ final class VersionedArticles {
             throw new SlugTakenException(next.slug());
         }
         try {
-            commit(VersionedItems.article(updated), current);
+            commit(VersionedItems.article(updated, clock.instant()), current);
         } catch (VersionConflictException lost) {
             // Our entries at keys the current version lacks are invisible; remove them rather than leave them.
             withdraw(updated, minus(newKeys, oldKeys));
@@ -246,7 +251,7 @@ final class VersionedArticles {
         Set<EntryKey> entries = new LinkedHashSet<>(current.entryKeys());
         entries.addAll(current.staleEntries());
         Phase.all(current.entryKeys().stream().map(this::markPending).toList());
-        commit(VersionedItems.tombstone(current, entries, now), current);
+        commit(VersionedItems.tombstone(current, entries, now, clock.instant()), current);
         List<Phase.Request> cleanUp = new ArrayList<>(entries.stream().map(key -> deleteOlderThan(key, current.version() + 1)).toList());
         cleanUp.add(slugs.release(current.article().slug(), current.article().id()));
         afterCommit(current.article().id(), cleanUp);

@@ -3,6 +3,8 @@ package dev.articles.dynamodb;
 import static dev.articles.dynamodb.Attributes.s;
 import static dev.articles.dynamodb.Attributes.n;
 
+import dev.articles.core.article.Article;
+import dev.articles.core.article.Status;
 import dev.articles.core.article.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +40,15 @@ final class VersionedItems {
 
     private VersionedItems() {}
 
-    static Map<String, AttributeValue> article(ArticleVersion stored) {
+    /** @param changedAt the commit's time, stamped just before it: where the feed places this version */
+    static Map<String, AttributeValue> article(ArticleVersion stored, Instant changedAt) {
         Map<String, AttributeValue> item = ArticleItems.article(stored.article(), stored.createdBy());
+        if (stored.inFeed()) {
+            Article a = stored.article();
+            // Live from its publishedAt: a scheduled article enters the feed then, with no write.
+            Instant at = a.status() == Status.PUBLISHED && a.publishedAt().isAfter(changedAt) ? a.publishedAt() : changedAt;
+            putChange(item, a.id(), at);
+        }
         item.put(VERSION, n(stored.version()));
         item.put(WRITE_ID, s(stored.writeId()));
         if (stored.createdBy() != null) {
@@ -79,14 +88,27 @@ final class VersionedItems {
      * content; the next version number, so a write that started from the deleted version fails its condition;
      * and the tag entries left to delete, so whoever finds the tombstone can finish a delete that stopped midway.
      */
-    static Map<String, AttributeValue> tombstone(ArticleVersion deleted, Set<EntryKey> entries, Instant now) {
+    static Map<String, AttributeValue> tombstone(ArticleVersion deleted, Set<EntryKey> entries, Instant now, Instant changedAt) {
         Map<String, AttributeValue> item = new HashMap<>(ArticleItems.articleKey(deleted.article().id()));
         item.put("id", s(deleted.article().id()));
         item.put(VERSION, n(deleted.version() + 1));
         item.put(DELETED_AT, s(Timestamps.formatMillis(now)));
         item.put(EXPIRES_AT, n(now.plus(TOMBSTONE_LIFETIME).getEpochSecond()));
         putEntries(item, entries);
+        if (deleted.inFeed()) {
+            putChange(item, deleted.article().id(), changedAt);
+        }
         return item;
+    }
+
+    /** The feed entry: one per article, moved to the time of its last change (ByChange). */
+    private static void putChange(Map<String, AttributeValue> item, String id, Instant at) {
+        item.put(Keys.FEED_PK, s(Keys.FEED));
+        item.put(Keys.CHANGE_SK, s(Keys.listSk(at, id)));
+    }
+
+    static boolean isInFeed(Map<String, AttributeValue> item) {
+        return item.containsKey(Keys.FEED_PK);
     }
 
     static boolean isTombstone(Map<String, AttributeValue> item) {
@@ -99,6 +121,6 @@ final class VersionedItems {
         AttributeValue writeId = item.get(WRITE_ID);
         return new ArticleVersion(ArticleItems.fromItem(item), version(item),
                 createdBy == null ? null : createdBy.s(), staleEntries(item), writeId == null ? null : writeId.s(),
-                ArticleItems.hasStoredSlug(item));
+                ArticleItems.hasStoredSlug(item), isInFeed(item));
     }
 }

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articles.core.article.Article;
 import dev.articles.core.store.ArticleDeletedException;
+import dev.articles.core.changes.Change;
+import dev.articles.core.store.ArticleStore;
 import dev.articles.core.store.ListFilter;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -28,7 +32,7 @@ final class TableView {
         this.dynamo = dynamo;
         this.table = table;
         this.store = new DynamoArticleStore(dynamo, table);
-        this.versions = new VersionedArticles(dynamo, table, new Dynamo(new RequestDeadline()), new RecordedCleanUps());
+        this.versions = new VersionedArticles(dynamo, table, new Dynamo(new RequestDeadline()), new RecordedCleanUps(), Clock.fixed(VersionedArticlesIT.NOW, ZoneOffset.UTC));
     }
 
     String table() {
@@ -74,6 +78,29 @@ final class TableView {
                 assertThat(led).as("%s: a former slug", as).isIn(Optional.empty(), Optional.of(current.get().article()));
             }
         }
+    }
+
+    /**
+     * The changes feed agrees with fetch: synced from nothing up to a moment after the write, a device holds the
+     * article exactly as fetch shows it when it is live, and not at all otherwise.
+     */
+    void assertFeed(String as, String id) {
+        Optional<Article> live = current(id).map(ArticleVersion::article).filter(a -> a.isLive(VersionedArticlesIT.NOW));
+        Optional<Article> held = Optional.empty();
+        String after = Keys.listSk(java.time.Instant.EPOCH, "0".repeat(26));
+        ArticleStore.ChangePage page;
+        do {
+            page = store.changes(after, 100, VersionedArticlesIT.NOW.plusSeconds(1));
+            for (Change change : page.changes()) {
+                if (change instanceof Change.Upsert upsert && upsert.article().id().equals(id)) {
+                    held = Optional.of(upsert.article());
+                } else if (change instanceof Change.Delete delete && delete.id().equals(id)) {
+                    held = Optional.empty();
+                }
+                after = change.position();
+            }
+        } while (page.more());
+        assertThat(held).as("%s: the feed's copy", as).isEqualTo(live);
     }
 
     /** After a write finished: the article's tag entries are exactly its current version's, none pending. */

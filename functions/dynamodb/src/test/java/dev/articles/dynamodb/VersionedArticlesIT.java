@@ -17,6 +17,8 @@ import dev.articles.dynalite.TestDatabase;
 import dev.articles.faultproxy.Fault;
 import dev.articles.faultproxy.FaultProxy;
 import java.time.Instant;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -282,6 +284,7 @@ class VersionedArticlesIT {
             assertThat(shown).as("request %d of %d failed (%s)", n, writes, stop).isIn(before, after);
             view.assertListsShow(Optional.of(shown), before, after);
             view.assertSlugs("request %d of %d failed (%s)".formatted(n, writes, stop), before, after);
+            view.assertFeed("request %d of %d failed (%s)".formatted(n, writes, stop), before.id());
 
             if (shown.equals(before)) {
                 versions.edit(seen, after, NOW); // the client's retry
@@ -290,6 +293,7 @@ class VersionedArticlesIT {
             }
             view.assertListsShow(Optional.of(after), before, after);
             view.assertSlugs(name + ", completed", before, after);
+            view.assertFeed(name + ", completed", before.id());
             view.assertClean(before.id());
         }
     }
@@ -315,6 +319,7 @@ class VersionedArticlesIT {
             stopAt(stop, n, () -> versions(faulty, view).delete(current, NOW));
 
             Optional<ArticleVersion> seen = wholeOrNowhere(view, article, "request %d of %d failed (%s)".formatted(n, writes, stop));
+            view.assertFeed("request %d of %d failed (%s)".formatted(n, writes, stop), article.id());
 
             if (seen.isPresent()) {
                 versions.delete(seen.get(), NOW);
@@ -323,6 +328,7 @@ class VersionedArticlesIT {
             }
             view.assertListsShow(Optional.empty(), article);
             view.assertSlugs("deleted", article);
+            view.assertFeed("deleted", article.id());
             assertThat(view.tagEntries(article.id())).isEmpty();
         }
     }
@@ -338,10 +344,12 @@ class VersionedArticlesIT {
             stopAt(stop, n, () -> versions(faulty, view).create(article, "sub-ann", false, NOW));
             wholeOrNowhere(view, article, "request %d of %d failed (%s)".formatted(n, writes, stop));
             view.assertSlugs("request %d of %d failed (%s)".formatted(n, writes, stop), article);
+            view.assertFeed("request %d of %d failed (%s)".formatted(n, writes, stop), article.id());
 
             versions(db.client(), view).create(article, "sub-ann", false, NOW); // the idempotent retry: the same article
             view.assertListsShow(Optional.of(article), article);
             view.assertSlugs("retried", article);
+            view.assertFeed("retried", article.id());
             view.assertClean(article.id());
         }
     }
@@ -453,7 +461,7 @@ class VersionedArticlesIT {
     }
 
     private static VersionedArticles versions(DynamoDbClient client, TableView view) {
-        return new VersionedArticles(client, view.table(), new Dynamo(new RequestDeadline()), new RecordedCleanUps());
+        return new VersionedArticles(client, view.table(), new Dynamo(new RequestDeadline()), new RecordedCleanUps(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static TableView freshTable() {

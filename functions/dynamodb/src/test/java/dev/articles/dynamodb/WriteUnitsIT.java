@@ -9,6 +9,8 @@ import dev.articles.core.article.ArticleIds;
 import dev.articles.dynalite.LocalDynamoDb;
 import dev.articles.dynalite.TestDatabase;
 import java.time.Instant;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +49,7 @@ class WriteUnitsIT {
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(meter))
                 .build();
-        versions = new VersionedArticles(metered, table, new Dynamo(new RequestDeadline()), new RecordedCleanUps());
+        versions = new VersionedArticles(metered, table, new Dynamo(new RequestDeadline()), new RecordedCleanUps(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterAll

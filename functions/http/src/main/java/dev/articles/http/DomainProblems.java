@@ -3,6 +3,7 @@ package dev.articles.http;
 import dev.articles.core.FieldError;
 import dev.articles.core.InvalidInputException;
 import dev.articles.core.article.ArticleNotFoundException;
+import dev.articles.core.routes.ChangesExpiredException;
 import dev.articles.core.idempotency.IdempotencyKeyInProgressException;
 import dev.articles.core.idempotency.IdempotencyKeyReusedException;
 import dev.articles.core.routes.NotAllowedException;
@@ -35,6 +36,7 @@ public final class DomainProblems {
             }, e.getMessage(), e.errors());
             case ArticleNotFoundException e -> new ProblemException(Problem.Type.NOT_FOUND, e.getMessage());
             case ArticleDeletedException e -> new ProblemException(Problem.Type.GONE, "This article was deleted.");
+            case ChangesExpiredException e -> new ProblemException(Problem.Type.CHANGES_CURSOR_EXPIRED, e.getMessage());
             case UnauthenticatedException e -> new ProblemException(new Problem(Problem.Type.UNAUTHORIZED, e.getMessage()),
                     Map.of("WWW-Authenticate", "Bearer"));
             case NotAllowedException e -> new ProblemException(Problem.Type.FORBIDDEN, e.getMessage());

@@ -60,6 +60,11 @@ public final class Priming implements Resource {
         return register(get(env, endpoint, "GET /articles", "/articles", "limit=1", "{}"));
     }
 
+    /** GET /articles/changes?limit=1: a Query of the feed index and a signed cursor, answered 200. */
+    public static Priming changes(Environment env, HttpFunction.Endpoint endpoint) {
+        return register(get(env, endpoint, "GET /articles/changes", "/articles/changes", "limit=1", "{}"));
+    }
+
     /**
      * POST /articles of an article without title or body (answered 400, so nothing is written), then
      * {@code storeRead}: a read that writes nothing, for the store client's path (the handler's

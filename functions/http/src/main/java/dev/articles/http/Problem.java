@@ -42,6 +42,7 @@ public record Problem(Type type, String detail, List<FieldError> errors) {
         SLUG_TAKEN("slug-taken", 409, "Slug taken"),
         IDEMPOTENCY_IN_PROGRESS("idempotency-in-progress", 409, "Request with this Idempotency-Key is in progress"),
         GONE("gone", 410, "Gone"),
+        CHANGES_CURSOR_EXPIRED("changes-cursor-expired", 410, "Changes cursor expired"),
         PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed"),
         PAYLOAD_TOO_LARGE("payload-too-large", 413, "Request body too large"),
         UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),

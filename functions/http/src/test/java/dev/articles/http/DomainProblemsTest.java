@@ -3,6 +3,7 @@ package dev.articles.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articles.core.article.ArticleNotFoundException;
+import dev.articles.core.routes.ChangesExpiredException;
 import dev.articles.core.store.SlugTakenException;
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +29,13 @@ class DomainProblemsTest {
         HttpResponse response = answer(ArticleNotFoundException.withSlug("soon"));
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.headers()).containsEntry("Cache-Control", "no-store");
+    }
+
+    @Test
+    void aChangesCursorOlderThanTheDeletionsRememberedIsGoneAndSaysToStartAgain() {
+        HttpResponse response = answer(new ChangesExpiredException());
+        assertThat(response.status()).isEqualTo(410);
+        assertThat(response.body()).contains("\"type\":\"urn:articles:problem:changes-cursor-expired\"")
+                .contains("without a cursor");
     }
 }

@@ -23,6 +23,7 @@ public record BenchFunction(String name, FunctionSpec spec, Path artifact, Path 
             List.of("ListArticlesFunction", "list-articles.json"),
             List.of("PreviewArticleFunction", "preview-article.json"),
             List.of("PreviewArticlesFunction", "preview-articles.json"),
+            List.of("GetChangesFunction", "get-changes.json"),
             // The samples name a placeholder ETag: a direct start answers them 412, after reading the article.
             List.of("EditArticleFunction", "edit-article-stale.json"),
             List.of("DeleteArticleFunction", "delete-article.json"),

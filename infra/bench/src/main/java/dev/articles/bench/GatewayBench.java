@@ -62,6 +62,7 @@ public final class GatewayBench {
                     "/preview/articles/" + BenchFunction.SAMPLE_ID, 200, true),
             new Route("preview list: GET /preview/articles?limit=20", "PreviewArticlesFunction", "GET",
                     "/preview/articles?limit=20", 200, true),
+            new Route("changes: GET /articles/changes?limit=50", "GetChangesFunction", "GET", "/articles/changes?limit=50", 200, true),
             new Route("edit: PATCH /articles/{id}", "EditArticleFunction", "PATCH", "/articles/" + BenchFunction.SAMPLE_ID, 200, false),
             // Each delete needs an article of its own; an unknown id measures the function's start and its read.
             new Route("delete: DELETE /articles/{unknown id} (404)", "DeleteArticleFunction", "DELETE",

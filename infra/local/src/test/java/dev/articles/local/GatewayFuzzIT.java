@@ -40,7 +40,8 @@ class GatewayFuzzIT {
     private static final Pattern STATUS_LINE = Pattern.compile("^HTTP/1\\.1 (\\d{3}) [^\\r\\n]*$");
     private static final Pattern CLASS_NAME = Pattern.compile("(?:java|javax|sun|com\\.sun|dev\\.articles)\\.[a-z]|Exception|\\bat [a-z]+\\.");
     private static final String[] TARGETS = {"/articles", "/articles/01J0000000000000000000000A", "/articles?limit=2",
-        "/articles?tag=news&limit=1", "/nothing/here", "/", "/articles/", "/articles/by-slug/crowds-gather-at-the-airbase",
+        "/articles?tag=news&limit=1", "/nothing/here", "/", "/articles/", "/articles/changes?limit=3", "/articles/changes?cursor=AekwEj",
+        "/articles/by-slug/crowds-gather-at-the-airbase",
         "/articles/by-slug/Not--A-Slug", "/articles/by-slug/", "/preview/articles", "/preview/articles?status=draft",
         "/preview/articles?status=bogus&limit=1", "/preview/articles/01J0000000000000000000000A", "/preview/articles/x"};
     /** Values of slug and status in a create's body: valid ones, and anything else a client might send. */

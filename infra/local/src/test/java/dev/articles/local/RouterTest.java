@@ -68,4 +68,15 @@ class RouterTest {
         assertThat(project.route("PATCH", "/articles/by-slug/crowds-gather").orElseThrow().route().isDefault()).isTrue();
         assertThat(project.route("GET", "/preview/articles/a/b").orElseThrow().route().isDefault()).isTrue();
     }
+
+    /** As API Gateway: a literal segment wins over a parameter, so the feed is never taken for an article id. */
+    @Test
+    void theProjectsChangesRouteIsNotTakenForAnArticleId() {
+        Router project = new Router(SamTemplate.load(ProjectRoot.template()).routes());
+        Router.Match changes = project.route("GET", "/articles/changes").orElseThrow();
+        assertThat(changes.route().functionLogicalId()).isEqualTo("GetChangesFunction");
+        assertThat(changes.pathParameters()).isEmpty();
+        assertThat(project.route("GET", "/articles/changed").orElseThrow().route().functionLogicalId()).isEqualTo("GetArticleFunction");
+        assertThat(project.route("PATCH", "/articles/changes").orElseThrow().route().functionLogicalId()).isEqualTo("EditArticleFunction");
+    }
 }

@@ -47,7 +47,7 @@ class SamTemplateTest {
     void functionsHaveGlobalsMergedIn() {
         assertThat(template.functions()).extracting(FunctionSpec::logicalId).containsExactly(
                 "CreateArticleFunction", "GetArticleFunction", "EditArticleFunction", "DeleteArticleFunction",
-                "ListArticlesFunction", "GetArticleBySlugFunction", "PreviewArticleFunction", "PreviewArticlesFunction",
+                "ListArticlesFunction", "GetChangesFunction", "GetArticleBySlugFunction", "PreviewArticleFunction", "PreviewArticlesFunction",
                 "RouteFallbackFunction");
 
         FunctionSpec get = template.function("GetArticleFunction");
@@ -100,6 +100,7 @@ class SamTemplateTest {
                         org.assertj.core.groups.Tuple.tuple("PATCH", "/articles/{id}", "EditArticleFunction", "ArticlesApi"),
                         org.assertj.core.groups.Tuple.tuple("DELETE", "/articles/{id}", "DeleteArticleFunction", "ArticlesApi"),
                         org.assertj.core.groups.Tuple.tuple("GET", "/articles", "ListArticlesFunction", "ArticlesApi"),
+                        org.assertj.core.groups.Tuple.tuple("GET", "/articles/changes", "GetChangesFunction", "ArticlesApi"),
                         org.assertj.core.groups.Tuple.tuple("GET", "/articles/by-slug/{slug}", "GetArticleBySlugFunction", "ArticlesApi"),
                         org.assertj.core.groups.Tuple.tuple("GET", "/preview/articles/{id}", "PreviewArticleFunction", "ArticlesApi"),
                         org.assertj.core.groups.Tuple.tuple("GET", "/preview/articles", "PreviewArticlesFunction", "ArticlesApi"),
@@ -115,7 +116,7 @@ class SamTemplateTest {
         assertThat(template.routes()).filteredOn(r -> WRITES.contains(r.routeKey()))
                 .hasSize(5).allSatisfy(r -> assertThat(r.auth()).contains(new RouteSpec.RouteAuth("JwtAuthorizer", List.of())));
         assertThat(template.routes()).filteredOn(r -> !WRITES.contains(r.routeKey()))
-                .hasSize(4).allSatisfy(r -> assertThat(r.auth()).isEmpty());
+                .hasSize(5).allSatisfy(r -> assertThat(r.auth()).isEmpty());
         // Before a deployment the pool is known by its logical id only.
         assertThat(template.httpApis()).singleElement().satisfies(api -> assertThat(api.jwtAuthorizers())
                 .containsExactly(Map.entry("JwtAuthorizer", new JwtAuthorizerSpec("JwtAuthorizer",
@@ -126,7 +127,7 @@ class SamTemplateTest {
     @Test
     void publicWriteAccessLeavesEveryRouteOpen() {
         SamTemplate open = SamTemplate.load(ProjectRoot.template(), Map.of("WriteAccess", "public"));
-        assertThat(open.routes()).hasSize(9).allSatisfy(r -> assertThat(r.auth()).isEmpty());
+        assertThat(open.routes()).hasSize(10).allSatisfy(r -> assertThat(r.auth()).isEmpty());
     }
 
     @Test
@@ -136,7 +137,7 @@ class SamTemplateTest {
         assertThat(withAuth.routes()).filteredOn(r -> WRITES.contains(r.routeKey()))
                 .hasSize(5).allSatisfy(r -> assertThat(r.auth()).contains(new RouteSpec.RouteAuth("JwtAuthorizer", List.of())));
         assertThat(withAuth.routes()).filteredOn(r -> !WRITES.contains(r.routeKey()))
-                .hasSize(4).allSatisfy(r -> assertThat(r.auth()).isEmpty());
+                .hasSize(5).allSatisfy(r -> assertThat(r.auth()).isEmpty());
         assertThat(withAuth.httpApi(withAuth.routes().getFirst()).jwtAuthorizers()).containsExactly(Map.entry("JwtAuthorizer",
                 new JwtAuthorizerSpec("JwtAuthorizer", "https://issuer.example", List.of("articles-web", "articles-app"),
                         "$request.header.Authorization")));
@@ -161,17 +162,19 @@ class SamTemplateTest {
         assertThat(table.keySchema()).containsExactly(
                 new TableSpec.KeyElement("pk", "HASH"), new TableSpec.KeyElement("sk", "RANGE"));
         assertThat(table.attributeDefinitions()).extracting(TableSpec.Attribute::name)
-                .containsExactly("pk", "sk", "allPk", "authorPk", "tagAuthorPk", "previewPk", "creatorPk", "listSk");
+                .containsExactly("pk", "sk", "allPk", "authorPk", "tagAuthorPk", "previewPk", "creatorPk", "feedPk", "changeSk", "listSk");
         assertThat(table.attributeDefinitions()).extracting(TableSpec.Attribute::type).containsOnly("S");
         assertThat(table.globalSecondaryIndexes()).extracting(TableSpec.Index::name)
-                .containsExactly("ByPublished", "ByAuthor", "ByTagAuthor", "ByPreview", "ByCreator");
+                .containsExactly("ByPublished", "ByAuthor", "ByTagAuthor", "ByPreview", "ByCreator", "ByChange");
         TableSpec.Index byAuthor = table.globalSecondaryIndexes().get(1);
         assertThat(byAuthor.keySchema()).containsExactly(
                 new TableSpec.KeyElement("authorPk", "HASH"), new TableSpec.KeyElement("listSk", "RANGE"));
         // The YAML alias *summaryProjection is expanded.
         assertThat(byAuthor.projection().type()).isEqualTo("INCLUDE");
         assertThat(byAuthor.projection().nonKeyAttributes()).contains("id", "slug", "status", "title", "pending");
-        assertThat(table.globalSecondaryIndexes()).allSatisfy(index -> assertThat(index.projection()).isEqualTo(byAuthor.projection()));
+        // The list indexes share the summaries' projection; the feed's (the last) carries whole articles and deletions.
+        assertThat(table.globalSecondaryIndexes().subList(0, 5)).allSatisfy(index -> assertThat(index.projection()).isEqualTo(byAuthor.projection()));
+        assertThat(table.globalSecondaryIndexes().getLast().projection().nonKeyAttributes()).contains("body", "deletedAt");
         assertThat(table.ttlAttribute()).contains("expiresAt");
     }
 

@@ -5,6 +5,7 @@ import static dev.articles.apitests.deployment.ProjectTemplate.TABLE_ARN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articles.core.Environment;
+import dev.articles.core.RequestDeadline;
 import dev.articles.core.article.Article;
 import dev.articles.core.article.ArticleIds;
 import dev.articles.core.article.Status;
@@ -21,8 +22,10 @@ import dev.articles.faultproxy.FaultProxy;
 import dev.articles.faultproxy.OperationCounts;
 import dev.articles.template.PolicyStatement;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,6 +75,7 @@ class LeastPrivilegeIT {
             "GET /articles/by-slug/{slug}", LeastPrivilegeIT::bySlugPaths,
             "GET /preview/articles/{id}", LeastPrivilegeIT::previewPaths,
             "GET /preview/articles", LeastPrivilegeIT::previewListPaths,
+            "GET /articles/changes", LeastPrivilegeIT::changesPaths,
             "$default", LeastPrivilegeIT::fallbackPaths);
 
     @BeforeAll
@@ -246,6 +250,41 @@ class LeastPrivilegeIT {
                 } while (cursor != null);
             }
         }
+    }
+
+    /**
+     * A walk of the feed one change a page, from the start to what has settled; an article created and one deleted a
+     * minute ago (by a store whose clock says so) are in it. A made-up cursor and a bad limit read nothing.
+     */
+    static void changesPaths(TestApi api) {
+        Instant past = Instant.now().minusSeconds(60);
+        DynamoArticleStore store = new DynamoArticleStore(direct.dynamo(), direct.table(), new RequestDeadline(),
+                (id, left, cause) -> {
+                    throw cause;
+                }, Clock.fixed(past, ZoneOffset.UTC));
+        List<String> ids = new ArrayList<>();
+        for (String slug : List.of("least-changes-kept", "least-changes-deleted")) {
+            String id = new ArticleIds().next(past);
+            store.create(new Article(id, slug, Status.PUBLISHED, "Least", null, "privilege", "Ann", null, null, List.of("iam"),
+                    past, past, past), null, true, past);
+            ids.add(id);
+        }
+        store.delete(ids.getLast(), current -> { }, past);
+        Set<String> types = new TreeSet<>();
+        int pages = 0;
+        String cursor = null;
+        boolean more;
+        do {
+            ApiResponse page = status(200, api.call(ApiEvent.changes(cursor == null ? "limit=1" : "limit=1&cursor=" + cursor)));
+            page.json().get("changes").forEach(change -> types.add(change.get("type").asText()));
+            cursor = page.json().get("cursor").asText();
+            more = page.json().get("more").asBoolean();
+            pages++;
+        } while (more);
+        assertThat(types).containsExactly("delete", "upsert");
+        assertThat(pages).isGreaterThan(2);
+        status(400, api.call(ApiEvent.changes("cursor=eyJwayI6IkFSVElDTEUjMSJ9")));
+        status(400, api.call(ApiEvent.changes("limit=0")));
     }
 
     static void fallbackPaths(TestApi api) {

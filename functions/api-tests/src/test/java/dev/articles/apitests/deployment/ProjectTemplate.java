@@ -1,5 +1,6 @@
 package dev.articles.apitests.deployment;
 
+import dev.articles.http.endpoints.ChangesEndpoint;
 import dev.articles.http.endpoints.CreateArticleEndpoint;
 import dev.articles.http.endpoints.DeleteArticleEndpoint;
 import dev.articles.http.endpoints.EditArticleEndpoint;
@@ -42,6 +43,7 @@ final class ProjectTemplate {
             "GET /articles/by-slug/{slug}", GetArticleBySlugEndpoint.class,
             "GET /preview/articles/{id}", PreviewArticleEndpoint.class,
             "GET /preview/articles", PreviewArticlesEndpoint.class,
+            "GET /articles/changes", ChangesEndpoint.class,
             RouteSpec.DEFAULT_ROUTE, RouteFallback.class);
 
     private ProjectTemplate() {}

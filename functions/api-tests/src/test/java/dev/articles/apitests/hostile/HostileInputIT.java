@@ -774,6 +774,40 @@ class HostileInputIT {
         });
     }
 
+    /**
+     * The changes feed's limit and cursor, valid, out of range, random or altered: a page or a 400 naming the
+     * parameter, never anything else. A list's cursor is not a feed's.
+     */
+    @Test
+    void changesWithHostileLimitsAndCursors() {
+        String genuine = send(lists, ApiEvent.changes("limit=1"), "limit=1").json().get("cursor").asText();
+        String listCursor = list("limit=1").json().get("nextCursor").asText();
+        total += Cases.run("changes: limits and cursors", 600, r -> {
+            int kind = r.nextInt(6);
+            String value = switch (kind) {
+                case 0 -> String.valueOf(1 + r.nextInt(100));
+                case 1 -> RandomText.pick(r, List.of("0", "101", "-1", "abc", "1.5", "", "1e2", "%2B5", "99999999999999999999", "5%00"));
+                case 2 -> genuine;
+                case 3 -> { // one character of a genuine cursor changed (not the last: some of its bits are padding)
+                    int at = r.nextInt(genuine.length() - 1);
+                    yield genuine.substring(0, at) + (genuine.charAt(at) == 'A' ? 'B' : 'A') + genuine.substring(at + 1);
+                }
+                case 4 -> r.nextBoolean() ? listCursor : ListModel.encode(r, RandomText.any(r, 80));
+                default -> ListModel.encode(r, RandomText.of(r, RandomText.length(r, 0, 250),
+                        c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '_')));
+            };
+            String name = kind < 2 ? "limit" : "cursor";
+            String query = name + "=" + value;
+            Exchange e = send(lists, ApiEvent.changes(query), query);
+            if (kind == 0 || kind == 2) {
+                assertThat(e.status()).as("%s", e).isEqualTo(200);
+                assertThat(e.json().get("changes").size()).as("%s", e).isLessThanOrEqualTo(kind == 0 ? Integer.parseInt(value) : 50);
+            } else {
+                assertInvalidParameters(e, name);
+            }
+        });
+    }
+
     /** A list with valid parameters answers exactly the model's page, and its cursor the next one. */
     private void validList(Random r) {
         Filter f = ListModel.filter(r);

@@ -70,6 +70,11 @@ public final class ApiEvent {
         return new ApiEvent("GET", "/preview/articles", "GET /preview/articles").query(rawQueryString);
     }
 
+    /** A page of the changes feed. */
+    public static ApiEvent changes(String rawQueryString) {
+        return new ApiEvent("GET", "/articles/changes", "GET /articles/changes").query(rawQueryString);
+    }
+
     /** A request no route takes: API Gateway hands it to the $default route. */
     public static ApiEvent unrouted(String method, String path) {
         return new ApiEvent(method, path, "$default");

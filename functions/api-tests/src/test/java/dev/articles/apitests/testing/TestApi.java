@@ -1,6 +1,8 @@
 package dev.articles.apitests.testing;
 
 import dev.articles.http.endpoints.ListArticlesEndpoint;
+import dev.articles.http.endpoints.ChangesEndpoint;
+import dev.articles.core.routes.ChangesFeed;
 import dev.articles.http.endpoints.GetArticleBySlugEndpoint;
 import dev.articles.http.endpoints.PreviewArticleEndpoint;
 import dev.articles.http.endpoints.PreviewArticlesEndpoint;
@@ -46,6 +48,7 @@ public final class TestApi {
     private final HttpFunction bySlug;
     private final HttpFunction preview;
     private final HttpFunction previewList;
+    private final HttpFunction changes;
     private final HttpFunction fallback;
     private final DynamoDbClient dynamo;
     private final String table;
@@ -62,6 +65,7 @@ public final class TestApi {
         Cursors cursors = new Cursors(env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8));
         get = new HttpFunction(env, new GetArticleEndpoint(new GetArticle(store, clock)), deadline);
         list = new HttpFunction(env, new ListArticlesEndpoint(new ListArticles(store, cursors, clock)), deadline);
+        changes = new HttpFunction(env, new ChangesEndpoint(new ChangesFeed(store, cursors, clock)), deadline);
         bySlug = new HttpFunction(env, new GetArticleBySlugEndpoint(new GetArticleBySlug(store, clock)), deadline);
         Editors editors = new Editors(TestEnvironments.EDITOR_SCOPE, TestEnvironments.EDITOR_GROUP);
         preview = new HttpFunction(env, new PreviewArticleEndpoint(new PreviewArticle(store, access, editors)), deadline);
@@ -104,6 +108,7 @@ public final class TestApi {
             case "GET /articles/by-slug/{slug}" -> bySlug;
             case "GET /preview/articles/{id}" -> preview;
             case "GET /preview/articles" -> previewList;
+            case "GET /articles/changes" -> changes;
             default -> fallback;
         };
         return ApiResponse.invoke(function::handle, event.toJson(), context);

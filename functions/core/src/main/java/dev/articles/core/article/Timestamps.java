@@ -23,6 +23,8 @@ public final class Timestamps {
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter SORTABLE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
+    /** Characters of a {@link #sortable} timestamp. */
+    static final int SORTABLE_LENGTH = 30;
     private static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
@@ -76,6 +78,11 @@ public final class Timestamps {
     /** Fixed width, so that text order is time order in DynamoDB sort keys. */
     public static String sortable(Instant instant) {
         return SORTABLE.format(instant);
+    }
+
+    /** The instant a sort key begins with (see {@link #sortable}). */
+    public static Instant parseSortable(String key) {
+        return Instant.parse(key.substring(0, SORTABLE_LENGTH));
     }
 
     /** The clock's instant to the millisecond, as createdAt and updatedAt are kept. */

@@ -1,6 +1,7 @@
 package dev.articles.core.store;
 
 import dev.articles.core.article.Article;
+import dev.articles.core.changes.Change;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +82,15 @@ public interface ArticleStore {
      * drafts and scheduled articles stored.
      */
     Page list(ListFilter filter, String afterListSk, int limit, Instant now);
+
+    /** A page of the changes feed, and whether more changes before {@code before} wait after it. */
+    record ChangePage(List<Change> changes, boolean more) {}
+
+    /**
+     * The feed's changes after {@code afterPosition} and stamped before {@code before}, oldest first, up to
+     * {@code limit}: each article at most once, as it is now.
+     */
+    ChangePage changes(String afterPosition, int limit, Instant before);
 
     /** A page of the newsroom's list: every article that exists, drafts (sorted at their updatedAt) included. */
     Page preview(PreviewFilter filter, String afterListSk, int limit, Instant now);

@@ -3,6 +3,8 @@ package dev.articles.core.store;
 import dev.articles.core.article.Article;
 import dev.articles.core.article.ArticleNotFoundException;
 import dev.articles.core.article.Slugs;
+import dev.articles.core.article.Status;
+import dev.articles.core.changes.Change;
 import dev.articles.core.article.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +37,8 @@ public final class InMemoryArticleStore implements ArticleStore {
     private final Map<String, Item> items = new HashMap<>();
     /** Slug to the id of the article that holds it, now or before it took another. */
     private final Map<String, String> slugs = new HashMap<>();
+    /** Article id to its feed position: where its last change stands. */
+    private final Map<String, String> feed = new HashMap<>();
     private final List<String> finished = new ArrayList<>();
     private Runnable beforeNextWrite = () -> { };
     private RuntimeException nextWriteFailure;
@@ -70,7 +74,7 @@ public final class InMemoryArticleStore implements ArticleStore {
                 case null -> {
                     Article named = article.withSlug(freeSlug(article, slugGiven));
                     slugs.put(named.slug(), named.id());
-                    commit(article.id(), new Live(new StoredArticle(named, 1, createdBy)));
+                    commit(article.id(), new Live(new StoredArticle(named, 1, createdBy)), now);
                     yield named;
                 }
                 case Tombstone deleted -> throw new ArticleDeletedException(article.id());
@@ -108,7 +112,7 @@ public final class InMemoryArticleStore implements ArticleStore {
             if (!next.slug().equals(current.article().slug())) {
                 freeSlug(next, true);
             }
-            commitOver(current, new Live(stored));
+            commitOver(current, new Live(stored), now);
             slugs.put(next.slug(), id);
         }
         return stored;
@@ -119,7 +123,7 @@ public final class InMemoryArticleStore implements ArticleStore {
         StoredArticle current = current(id);
         check.accept(current);
         beforeCommit();
-        commitOver(current, new Tombstone(now));
+        commitOver(current, new Tombstone(now), now);
     }
 
     /** Nothing is ever left undone here; records the call, which only a retry of a committed write makes. */
@@ -208,17 +212,41 @@ public final class InMemoryArticleStore implements ArticleStore {
     }
 
     /** The conditional write: only over the version that was read. */
-    private synchronized void commitOver(StoredArticle read, Item next) {
+    private synchronized void commitOver(StoredArticle read, Item next, Instant at) {
         String id = read.article().id();
         if (!(items.get(id) instanceof Live live) || live.stored().version() != read.version()) {
             throw new VersionConflictException(id, read.version());
         }
-        commit(id, next);
+        commit(id, next, at);
     }
 
-    private void commit(String id, Item item) {
+    /** Writes the item, and moves its feed entry to {@code at} (a scheduled article: to its publishedAt). */
+    private void commit(String id, Item item, Instant at) {
         items.put(id, item);
         writes++;
+        if (item instanceof Live live && live.stored().article().status() == Status.PUBLISHED) {
+            Instant publishedAt = live.stored().article().publishedAt();
+            feed.put(id, Timestamps.sortable(publishedAt.isAfter(at) ? publishedAt : at) + "#" + id);
+        } else if (feed.containsKey(id)) { // unpublished or deleted: a delete for the devices that hold it
+            feed.put(id, Timestamps.sortable(at) + "#" + id);
+        }
+    }
+
+    @Override
+    public synchronized ChangePage changes(String afterPosition, int limit, Instant before) {
+        String end = Timestamps.sortable(before);
+        List<Change> changes = feed.values().stream().sorted()
+                .filter(position -> position.compareTo(afterPosition) > 0 && position.compareTo(end) < 0)
+                .map(this::change)
+                .toList();
+        return new ChangePage(changes.subList(0, Math.min(limit, changes.size())), changes.size() > limit);
+    }
+
+    private Change change(String position) {
+        String id = position.substring(position.indexOf('#') + 1);
+        return items.get(id) instanceof Live live && live.stored().article().status() == Status.PUBLISHED
+                ? new Change.Upsert(live.stored().article(), position)
+                : new Change.Delete(id, Timestamps.parseSortable(position), position);
     }
 
     private static String position(Article article) {

@@ -1,0 +1,101 @@
+package dev.articles.core.routes;
+
+import dev.articles.core.FieldError;
+import dev.articles.core.InvalidInputException;
+import dev.articles.core.article.Timestamps;
+import dev.articles.core.changes.Change;
+import dev.articles.core.paging.Cursors;
+import dev.articles.core.store.ArticleStore;
+import dev.articles.core.store.PageFilter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * GET /articles/changes: the feed a syncing client applies, in order, to hold exactly the live articles. A page
+ * is the changes after the cursor's position and before now less {@link #SETTLE}, oldest first; each article at
+ * most once, in its latest state (the store keeps one feed entry per article, moved to the time of its last change).
+ */
+public final class ChangesFeed {
+
+    /** The query parameters the feed takes. */
+    public static final Set<String> PARAMETERS = Set.of("limit", "cursor");
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 100;
+
+    /**
+     * How far behind now a page stops: a change is stamped just before its commit, whose call ends within 4 s
+     * (DynamoDbClients' call timeout; its answer usually takes milliseconds), and reaches the feed's index about a
+     * second later at most; clocks of function instances agree within milliseconds (Amazon Time Sync). A change
+     * older than this is in the index, so a page never passes over one still settling. docs/data-model.md, Changes feed.
+     */
+    public static final Duration SETTLE = Duration.ofSeconds(5);
+    /** How long deletions are remembered (the tombstones' lifetime): an older cursor is 410. */
+    public static final Duration REMEMBERED = Duration.ofDays(30);
+
+    /** Cursors bind to this: a list's cursor is not a feed's. */
+    private static final PageFilter FEED = () -> "changes";
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,3}");
+    /** The position before every change: where a sync from nothing starts. */
+    private static final String ZEROS = "0".repeat(26);
+    private static final String START = Timestamps.sortable(Instant.EPOCH) + "#" + ZEROS;
+
+    /** One page: the changes in order, the cursor to go on from, and whether more are ready now. */
+    public record Page(List<Change> changes, String cursor, boolean more) {}
+
+    private final ArticleStore store;
+    private final Cursors cursors;
+    private final Clock clock;
+
+    public ChangesFeed(ArticleStore store, Cursors cursors, Clock clock) {
+        this.store = store;
+        this.cursors = cursors;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws InvalidInputException    for an invalid {@code limit}, or a cursor that was altered or made up
+     * @throws ChangesExpiredException  for a cursor older than the deletions remembered
+     */
+    public Page changes(Map<String, String> query) {
+        List<FieldError> errors = new ArrayList<>();
+        int limit = limit(query.get("limit"), errors);
+        if (!errors.isEmpty()) {
+            throw InvalidInputException.of(InvalidInputException.Kind.PARAMETERS, "query parameter", errors);
+        }
+        Instant now = clock.instant();
+        String after = query.get("cursor") == null ? START : cursors.decode(query.get("cursor"), FEED);
+        if (!after.equals(START) && Timestamps.parseSortable(after).isBefore(now.minus(REMEMBERED))) {
+            throw new ChangesExpiredException();
+        }
+        Instant before = now.minus(SETTLE);
+        ArticleStore.ChangePage page = store.changes(after, limit, before);
+        // Read to the end of what has settled: the next sync starts there, even with no change since (and never
+        // goes back, should this instance's clock be behind the one that answered before).
+        String settled = Timestamps.sortable(before) + "#" + ZEROS;
+        String position = page.more() ? page.changes().getLast().position()
+                : settled.compareTo(after) > 0 ? settled : after;
+        return new Page(page.changes(), cursors.encode(FEED, position), page.more());
+    }
+
+    /** The cursor of a page cut short after {@code last} (the HTTP layer's byte limit). */
+    public String cursorAfter(Change last) {
+        return cursors.encode(FEED, last.position());
+    }
+
+    private static int limit(String value, List<FieldError> errors) {
+        if (value == null) {
+            return DEFAULT_LIMIT;
+        }
+        int limit = DIGITS.matcher(value).matches() ? Integer.parseInt(value) : 0;
+        if (limit < 1 || limit > MAX_LIMIT) {
+            errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+        }
+        return limit;
+    }
+}

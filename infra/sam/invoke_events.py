@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Invokes each event under events/ as a SAM CLI user would, and checks the answer.
+"""Invokes each event under events/ (and this folder's story events) as a SAM CLI user would, and checks the answer.
 
 For every event: `sam local invoke <Function> -e <event> --env-vars events/env.json` (SAM resolves the function's
 environment and records the invoke), then `run-handler` runs that recorded invoke's handler on a local JDK
-against the local DynamoDB engine given as the first argument. Events run in a story order (create, fetch,
-list, edit, delete) and the article's id and ETag are carried from answer to event, so that a fetch finds the
-article just created (200), a fetch with its ETag is a 304, and so on. Every event file needs an expected status
-below: a new event without one fails the check.
+against the local DynamoDB engine given as the first argument. Events run in a story order and the article's id,
+ETag and slug are carried from answer to event: a published article is created, fetched (200, then 304 with its
+ETag), listed, fetched by slug, edited (and 412 from a stale ETag) and deleted; then a draft (infra/sam/events:
+create-draft.json) is previewed, listed in the preview, published with the preview's ETag, fetched by slug, renamed
+and fetched by its former slug (301). Every event file needs an expected status below: a new event without one
+fails the check.
 
 usage: invoke_events.py SAM RUN_HANDLER DYNAMODB_ENDPOINT
 """
@@ -18,7 +20,8 @@ import tempfile
 
 from cfnlint.decode import decode
 
-# Event file -> the statuses it may answer, in the order the story runs them.
+# Event file (under events/, or STORY_EVENTS for those only this story needs) -> the statuses it may answer, in the
+# order the story runs them.
 EXPECTED = {
     "create-article.json": {201},
     "create-article-idempotent.json": {201},
@@ -26,11 +29,21 @@ EXPECTED = {
     "get-article-not-modified.json": {304},
     "list-articles.json": {200},
     "list-articles-by-author.json": {200},
+    "get-changes.json": {200},
+    "get-article-by-slug.json": {200},
     "edit-article.json": {200},
     "edit-article-stale.json": {412},
     "delete-article.json": {204},
+    "create-draft.json": {201},
+    "preview-article.json": {200},
+    "preview-articles.json": {200},
+    "publish-article.json": {200},
+    "get-article-by-slug.json#published": {200},
+    "rename-article.json": {200},
+    "get-article-by-former-slug.json": {301},
     "route-not-found.json": {404, 405},
 }
+STORY_EVENTS = "infra/sam/events"
 
 
 def functions_by_route(template_path):
@@ -50,13 +63,20 @@ def functions_by_route(template_path):
 
 
 def carried(event, state):
-    """The event with the story's article id and ETags put where the event names an id or an ETag."""
+    """The event with the story's article id, slug and ETags put where the event names an id, a slug or an ETag."""
     event = json.loads(json.dumps(event))
     headers = event.setdefault("headers", {})
-    if "id" in (event.get("pathParameters") or {}) and "id" in state:
-        event["pathParameters"]["id"] = state["id"]
-        event["rawPath"] = f'/articles/{state["id"]}'
-        event["requestContext"]["http"]["path"] = event["rawPath"]
+    parameters = event.get("pathParameters") or {}
+    if "id" in parameters and "id" in state:
+        parameters["id"] = state["id"]
+    if "slug" in parameters and "slug" in state:
+        # A by-former-slug event asks for the slug the article had before its rename (if a rename changed it).
+        parameters["slug"] = state.get("former_slug", state["slug"]) if "former" in event.get("_story", "") else state["slug"]
+    if parameters and event.get("routeKey", "$default") != "$default":
+        path = event["routeKey"].split(" ", 1)[1]
+        for name, value in parameters.items():
+            path = path.replace("{" + name + "}", value)
+        event["rawPath"] = event["requestContext"]["http"]["path"] = path
     if "if-none-match" in headers and "etag" in state:
         headers["if-none-match"] = state["etag"]
     if "if-match" in headers and headers["if-match"] != "*":
@@ -69,13 +89,14 @@ def main():
     sam, run_handler, endpoint = sys.argv[1:4]
     root = pathlib.Path(__file__).resolve().parents[2]
     routes = functions_by_route(root / "template.yaml")
-    events = sorted(p.name for p in (root / "events").glob("*.json") if p.name != "env.json")
-    unknown = [e for e in events if e not in EXPECTED]
-    if unknown:
-        sys.exit(f"error: no expected status for {unknown}: add them to EXPECTED in {__file__}")
+    events = {p.name: p for folder in ("events", STORY_EVENTS) for p in (root / folder).glob("*.json") if p.name != "env.json"}
+    unknown = [e for e in sorted(events) if e not in EXPECTED]
+    missing = [e for e in EXPECTED if e.split("#")[0] not in events]
+    if unknown or missing:
+        sys.exit(f"error: no expected status for {unknown}, no event file for {missing}: see EXPECTED in {__file__}")
     state, failures = {}, 0
-    for name in [e for e in EXPECTED if e in events]:
-        event = json.loads((root / "events" / name).read_text())
+    for name in EXPECTED:
+        event = json.loads(events[name.split("#")[0]].read_text())
         event["_story"] = name
         event = carried(event, state)
         del event["_story"]
@@ -102,6 +123,16 @@ def main():
             state["etag"] = headers["etag"]
         if status == 201:
             state.update(id=json.loads(answer["body"])["id"], first_etag=headers.get("etag"))
+        if status in (200, 201) and headers.get("etag"):
+            slug = json.loads(answer["body"]).get("slug")
+            if state.get("slug") not in (None, slug) and status == 200:
+                state["former_slug"] = state["slug"]
+            state["slug"] = slug
+        if status == 301:
+            expected = f'/articles/by-slug/{state["slug"]}'
+            if headers.get("location") != expected:
+                print(f'FAIL {name}: Location {headers.get("location")}, expected {expected}')
+                failures += 1
     sys.exit(1 if failures else 0)
 
 

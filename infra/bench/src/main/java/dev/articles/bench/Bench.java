@@ -123,7 +123,7 @@ public final class Bench {
             }
         }
         if (options.lists()) {
-            report.lists(ListPageRun.run(root, options.listSizes(), options.listTimedRuns(), progress));
+            report.lists(ListPageRun.run(root, options.listSizes(), options.notLiveArticles(), options.listTimedRuns(), progress));
         }
         report.finished(LoadAverage.now(), Instant.now());
         return report.markdown();

@@ -19,7 +19,10 @@ public record BenchFunction(String name, FunctionSpec spec, Path artifact, Path 
     static final List<List<String>> EVENTS = List.of(
             List.of("CreateArticleFunction", "create-article.json"),
             List.of("GetArticleFunction", "get-article.json"),
+            List.of("GetArticleBySlugFunction", "get-article-by-slug.json"),
             List.of("ListArticlesFunction", "list-articles.json"),
+            List.of("PreviewArticleFunction", "preview-article.json"),
+            List.of("PreviewArticlesFunction", "preview-articles.json"),
             List.of("GetChangesFunction", "get-changes.json"),
             // The samples name a placeholder ETag: a direct start answers them 412, after reading the article.
             List.of("EditArticleFunction", "edit-article-stale.json"),
@@ -28,6 +31,8 @@ public record BenchFunction(String name, FunctionSpec spec, Path artifact, Path 
 
     /** The article events/get-article.json asks for; the bench stores it before fetching. */
     public static final String SAMPLE_ID = "01JDQ8Z3V4K9T2X7M5N6P8R0SA";
+    /** Its slug, the one events/get-article-by-slug.json asks for. */
+    public static final String SAMPLE_SLUG = "crowds-gather-at-the-airbase";
     /** An article id no one stores: a delete of it reads and answers 404. */
     static final String UNKNOWN_ID = "01JDQ8Z3V4K9T2X7M5N6P8R0SB";
 

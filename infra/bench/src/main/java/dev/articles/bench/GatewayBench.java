@@ -54,7 +54,14 @@ public final class GatewayBench {
     public static final List<Route> ROUTES = List.of(
             new Route("create: POST /articles", "CreateArticleFunction", "POST", "/articles", 201, true),
             new Route("fetch: GET /articles/{id}", "GetArticleFunction", "GET", "/articles/" + BenchFunction.SAMPLE_ID, 200, true),
+            new Route("by slug: GET /articles/by-slug/{slug}", "GetArticleBySlugFunction", "GET",
+                    "/articles/by-slug/" + BenchFunction.SAMPLE_SLUG, 200, true),
             new Route("list: GET /articles?limit=20", "ListArticlesFunction", "GET", "/articles?limit=20", 200, true),
+            // serve without --auth: writes, and so previews, are open (WriteAccess=public), as in the write section.
+            new Route("preview: GET /preview/articles/{id}", "PreviewArticleFunction", "GET",
+                    "/preview/articles/" + BenchFunction.SAMPLE_ID, 200, true),
+            new Route("preview list: GET /preview/articles?limit=20", "PreviewArticlesFunction", "GET",
+                    "/preview/articles?limit=20", 200, true),
             new Route("changes: GET /articles/changes?limit=50", "GetChangesFunction", "GET", "/articles/changes?limit=50", 200, true),
             new Route("edit: PATCH /articles/{id}", "EditArticleFunction", "PATCH", "/articles/" + BenchFunction.SAMPLE_ID, 200, false),
             // Each delete needs an article of its own; an unknown id measures the function's start and its read.

@@ -1,6 +1,7 @@
 package dev.articles.bench;
 
 import dev.articles.core.store.ListFilter;
+import dev.articles.dynamodb.ArticleItems;
 import dev.articles.dynamodb.ListQueries;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,9 +44,10 @@ public final class ListPageCost {
      * @param computedRcu  DynamoDB's rule applied to the items returned: their sizes summed, rounded up to 4 KB,
      *                     halved for an eventually consistent read
      * @param roundMillis  the time of each round, in order: round i of every size ran back to back
+     * @param notLive      items of the page that no public list may show (drafts, scheduled): 0 when all is well
      */
     public record Measurement(Pattern pattern, int limit, int articles, int items, double engineRcu,
-                              double computedRcu, double medianMillis, List<Double> roundMillis) {}
+                              double computedRcu, double medianMillis, List<Double> roundMillis, long notLive) {}
 
     private final DynamoDbClient dynamo;
     private final int timedRuns;
@@ -91,9 +93,11 @@ public final class ListPageCost {
             }
         }
         List<Measurement> results = new ArrayList<>();
+        Instant now = Instant.now();
         firsts.forEach((articles, first) -> results.add(new Measurement(pattern, limit, articles, first.count(),
                 first.consumedCapacity() == null ? Double.NaN : first.consumedCapacity().capacityUnits(),
-                computedRcu(first.items()), Stats.median(times.get(articles)), List.copyOf(times.get(articles)))));
+                computedRcu(first.items()), Stats.median(times.get(articles)), List.copyOf(times.get(articles)),
+                first.items().stream().filter(item -> !ArticleItems.fromItem(item).isLive(now)).count())));
         return results;
     }
 

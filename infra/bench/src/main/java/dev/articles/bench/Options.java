@@ -57,6 +57,11 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists, b
         return quick ? List.of(500, 1_000) : List.of(1_000, 10_000, 100_000);
     }
 
+    /** Drafts and scheduled articles stored beside the smallest size's live ones, to show a page does not read them. */
+    public int notLiveArticles() {
+        return quick ? 1_000 : 10_000;
+    }
+
     public int listTimedRuns() {
         return quick ? 3 : 31;
     }

@@ -157,6 +157,16 @@ public final class Report {
             line(md, "| list page at %,d articles within %.1fx of %,d: read units | worst %.2fx | %s |", largestSize(),
                     LIST_RATIO_TARGET, smallestSize(), units, met(units <= LIST_RATIO_TARGET));
             line(md, "| the same: time | worst %.2fx | %s |", time, met(time <= LIST_RATIO_TARGET));
+            int live = smallestSize();
+            int all = live + lists.notLive();
+            double beside = worst(lists.besideNotLive(), row -> ratio(row, ListPageCost.Measurement::engineRcu, live, all));
+            double besideTime = worst(lists.besideNotLive(), row -> timeRatio(row, live, all));
+            long showing = lists.besideNotLive().stream().filter(m -> m.notLive() > 0).count();
+            line(md, "| list page beside %,d drafts and scheduled articles: read units as without them, none of them shown "
+                    + "| worst %.2fx; %d pages showing one | %s |", lists.notLive(), beside, showing,
+                    met(beside <= 1.0 && showing == 0));
+            line(md, "| the same: time within %.1fx | worst %.2fx | %s |", LIST_RATIO_TARGET, besideTime,
+                    met(besideTime <= LIST_RATIO_TARGET));
         }
         Artifacts.Artifact largest = artifacts.stream().filter(a -> !a.function().equals(FLOOR))
                 .max((a, b) -> Long.compare(a.bytes(), b.bytes())).orElseThrow();
@@ -405,6 +415,47 @@ public final class Report {
         }
         line(md, "%s", seeding.substring(0, seeding.length() - 1) + ".");
         line(md, "");
+        besideNotLive(md);
+    }
+
+    /** The smallest size's pages again, on a table that also holds drafts and scheduled articles matching every filter. */
+    private void besideNotLive(StringBuilder md) {
+        int live = smallestSize();
+        int all = live + lists.notLive();
+        line(md, "### A public list page beside drafts and scheduled articles");
+        line(md, "");
+        line(md, "The same first pages on a table holding the %,d live articles and %,d more that no public list may show, "
+                + "of the same sizes and matching every filter (half drafts, half of those without a publishedAt and the "
+                + "others dated among the live ones; half scheduled, going live in 2100), against the table of the live "
+                + "ones alone, queried in turn. \"shown\" counts the items of the page that are not live.", live, lists.notLive());
+        line(md, "");
+        line(md, "| pattern | limit | RCU %s live | RCU beside %s | ratio | ms %s live | ms beside %s | ratio | shown |",
+                count(live), count(lists.notLive()), count(live), count(lists.notLive()));
+        line(md, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (List<ListPageCost.Measurement> row : rows(lists.besideNotLive())) {
+            ListPageCost.Measurement without = row.stream().filter(m -> m.articles() == live).findFirst().orElseThrow();
+            ListPageCost.Measurement with = row.stream().filter(m -> m.articles() == all).findFirst().orElseThrow();
+            line(md, "| %s | %d | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f | %d |", without.pattern().name(), without.limit(),
+                    without.engineRcu(), with.engineRcu(), ratio(row, ListPageCost.Measurement::engineRcu, live, all),
+                    without.medianMillis(), with.medianMillis(), timeRatio(row, live, all), with.notLive());
+        }
+        line(md, "");
+    }
+
+    /** The measurements by pattern and limit, in the order of the list tables. */
+    private static List<List<ListPageCost.Measurement>> rows(List<ListPageCost.Measurement> measurements) {
+        List<List<ListPageCost.Measurement>> rows = new java.util.ArrayList<>();
+        for (ListPageCost.Pattern pattern : ListPageCost.PATTERNS) {
+            for (int limit : ListPageCost.LIMITS) {
+                rows.add(measurements.stream().filter(m -> m.pattern().equals(pattern) && m.limit() == limit).toList());
+            }
+        }
+        return rows;
+    }
+
+    private static double worst(List<ListPageCost.Measurement> measurements,
+                                ToDoubleFunction<List<ListPageCost.Measurement>> ratio) {
+        return rows(measurements).stream().mapToDouble(ratio).max().orElse(Double.NaN);
     }
 
     private void levers(StringBuilder md) {
@@ -468,20 +519,18 @@ public final class Report {
     }
 
     private double worstListTimeRatio() {
-        double worst = 0;
-        for (ListPageCost.Pattern pattern : ListPageCost.PATTERNS) {
-            for (int limit : ListPageCost.LIMITS) {
-                worst = Math.max(worst, timeRatio(lists.measurements().stream()
-                        .filter(m -> m.pattern().equals(pattern) && m.limit() == limit).toList()));
-            }
-        }
-        return worst;
+        return worst(lists.measurements(), this::timeRatio);
     }
 
     /** The median over rounds of (time at the largest size ÷ time at the smallest) within the same round. */
     private double timeRatio(List<ListPageCost.Measurement> row) {
-        List<Double> smallest = row.stream().filter(m -> m.articles() == smallestSize()).findFirst().orElseThrow().roundMillis();
-        List<Double> largest = row.stream().filter(m -> m.articles() == largestSize()).findFirst().orElseThrow().roundMillis();
+        return timeRatio(row, smallestSize(), largestSize());
+    }
+
+    /** The median over rounds of (time at {@code to} articles ÷ time at {@code from}) within the same round. */
+    private static double timeRatio(List<ListPageCost.Measurement> row, int from, int to) {
+        List<Double> smallest = row.stream().filter(m -> m.articles() == from).findFirst().orElseThrow().roundMillis();
+        List<Double> largest = row.stream().filter(m -> m.articles() == to).findFirst().orElseThrow().roundMillis();
         List<Double> ratios = new java.util.ArrayList<>();
         for (int i = 0; i < Math.min(smallest.size(), largest.size()); i++) {
             ratios.add(largest.get(i) / smallest.get(i));
@@ -490,19 +539,17 @@ public final class Report {
     }
 
     private double worstListRatio(ToDoubleFunction<ListPageCost.Measurement> figure) {
-        double worst = 0;
-        for (ListPageCost.Pattern pattern : ListPageCost.PATTERNS) {
-            for (int limit : ListPageCost.LIMITS) {
-                worst = Math.max(worst, ratio(lists.measurements().stream()
-                        .filter(m -> m.pattern().equals(pattern) && m.limit() == limit).toList(), figure));
-            }
-        }
-        return worst;
+        return worst(lists.measurements(), row -> ratio(row, figure));
     }
 
     private double ratio(List<ListPageCost.Measurement> row, ToDoubleFunction<ListPageCost.Measurement> figure) {
-        double smallest = row.stream().filter(m -> m.articles() == smallestSize()).mapToDouble(figure).findFirst().orElse(Double.NaN);
-        double largest = row.stream().filter(m -> m.articles() == largestSize()).mapToDouble(figure).findFirst().orElse(Double.NaN);
+        return ratio(row, figure, smallestSize(), largestSize());
+    }
+
+    private static double ratio(List<ListPageCost.Measurement> row, ToDoubleFunction<ListPageCost.Measurement> figure,
+                                int from, int to) {
+        double smallest = row.stream().filter(m -> m.articles() == from).mapToDouble(figure).findFirst().orElse(Double.NaN);
+        double largest = row.stream().filter(m -> m.articles() == to).mapToDouble(figure).findFirst().orElse(Double.NaN);
         return largest / smallest;
     }
 

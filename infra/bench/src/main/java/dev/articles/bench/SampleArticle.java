@@ -7,14 +7,16 @@ import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The article events/get-article.json fetches, stored so that the fetch measured is a 200, not a 404. */
+/**
+ * The article events/get-article.json fetches (and get-article-by-slug.json, preview-article.json), stored with the
+ * item of its slug so that each measured is a 200, not a 404.
+ */
 public final class SampleArticle {
 
     private SampleArticle() {}
 
     public static void store(DynamoDbClient dynamo, String table) {
-        Article article = new Article(BenchFunction.SAMPLE_ID,
-                "crowds-gather-at-the-airbase-as-the-opposition-calls-for-change", Status.PUBLISHED,
+        Article article = new Article(BenchFunction.SAMPLE_ID, BenchFunction.SAMPLE_SLUG, Status.PUBLISHED,
                 "Crowds gather at the airbase as the opposition calls for change",
                 "Opposition supporters marched towards the airbase on Tuesday.",
                 "Full text. ".repeat(200), "Staff reporter", "Example News",

@@ -4,6 +4,7 @@ import dev.articles.core.article.Article;
 import dev.articles.core.article.Status;
 import dev.articles.core.article.ArticleIds;
 import dev.articles.dynamodb.ArticleItems;
+import dev.articles.dynamodb.Keys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * 2 KB body, a 240-character summary). Every filter the bench lists matches a fixed share of all articles, so
  * each partition grows with the table and every page measured is full at every table size:
  * half are by {@link #AUTHOR}, all carry {@link #TAG}, and half were published inside {@link #SINCE}..{@link #UNTIL}.
+ * {@link #notLive} articles match every filter too, but no public list may show them.
  */
 public final class SeedArticles {
 
@@ -32,6 +34,10 @@ public final class SeedArticles {
     public static final Instant UNTIL = Instant.parse("2023-01-01T00:00:00Z");
     private static final Duration SPAN = Duration.between(FIRST, Instant.parse("2024-01-01T00:00:00Z"));
     private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
+    /** Where scheduled articles go live: far enough ahead that every run of the bench is before it. */
+    private static final Instant SCHEDULED = Instant.parse("2100-01-01T00:00:00Z");
+    /** Not-live article {@code i} is article {@code NOT_LIVE_FROM + i}, so ids never meet the live ones'. */
+    private static final int NOT_LIVE_FROM = 10_000_000;
     private static final String BODY = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(36);
 
     private final ArticleIds ids = new ArticleIds();
@@ -57,15 +63,43 @@ public final class SeedArticles {
                 created);
     }
 
-    /** The items a completed create leaves: the article item, and its tag entries no longer pending. */
+    /**
+     * Not-live article {@code i}, with the content of a live one: even ones are drafts (half of them without a
+     * publishedAt, the others dated among the live ones), odd ones scheduled (published, going live in 2100).
+     */
+    public Article notLive(int i) {
+        Article a = article(NOT_LIVE_FROM + i);
+        boolean draft = i % 2 == 0;
+        Instant published = draft ? (i % 4 == 0 ? null : a.publishedAt()) : SCHEDULED.plusSeconds(i);
+        return new Article(a.id(), "not-live-" + a.slug(), draft ? Status.DRAFT : Status.PUBLISHED, a.title(), a.summary(),
+                a.body(), a.author(), a.source(), a.sourceUrl(), a.tags(), published, a.createdAt(), a.updatedAt());
+    }
+
+    /**
+     * The items a completed create leaves: the article item, its tag entries no longer pending (a published
+     * article's only: a draft is in no public list), and the item of its slug.
+     */
     public static List<Map<String, AttributeValue>> items(Article article) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         items.add(ArticleItems.article(article, null));
-        for (String tag : article.tags()) {
-            Map<String, AttributeValue> entry = ArticleItems.tagEntry(article, tag);
-            entry.remove(ArticleItems.PENDING);
-            items.add(entry);
+        if (article.status() == Status.PUBLISHED) { // as the store: a draft has no tag entries
+            for (String tag : article.tags()) {
+                Map<String, AttributeValue> entry = ArticleItems.tagEntry(article, tag);
+                entry.remove(ArticleItems.PENDING);
+                items.add(entry);
+            }
         }
+        items.add(slugItem(article));
         return items;
+    }
+
+    /**
+     * The slug item a committed create leaves (the store's SlugItems writes it so): it leads to the article, and no
+     * write holds it any more.
+     */
+    private static Map<String, AttributeValue> slugItem(Article article) {
+        return Map.of(Keys.PK, AttributeValue.fromS(Keys.slug(article.slug())), Keys.SK, AttributeValue.fromS(Keys.SLUG_SK),
+                "articleId", AttributeValue.fromS(article.id()), "claimId", AttributeValue.fromS("seed-" + article.id()),
+                "claimedUntil", AttributeValue.fromN(Long.toString(article.createdAt().toEpochMilli())));
     }
 }

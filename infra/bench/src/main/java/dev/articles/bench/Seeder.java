@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -32,6 +33,15 @@ public final class Seeder {
 
     /** Writes articles {@code from} (inclusive) to {@code to} (exclusive) and returns the items written. */
     public long seed(int from, int to) {
+        return seed(articles::article, from, to);
+    }
+
+    /** Writes not-live articles (drafts and scheduled) {@code from} to {@code to} and returns the items written. */
+    public long seedNotLive(int from, int to) {
+        return seed(articles::notLive, from, to);
+    }
+
+    private long seed(IntFunction<Article> article, int from, int to) {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             int chunk = Math.max(BATCH, (to - from + THREADS - 1) / THREADS);
@@ -39,7 +49,7 @@ public final class Seeder {
             for (int start = from; start < to; start += chunk) {
                 int first = start;
                 int end = Math.min(to, start + chunk);
-                parts.add(pool.submit(() -> seedRange(first, end)));
+                parts.add(pool.submit(() -> seedRange(article, first, end)));
             }
             long items = 0;
             for (Future<Long> part : parts) {
@@ -56,12 +66,11 @@ public final class Seeder {
         }
     }
 
-    private long seedRange(int from, int to) {
+    private long seedRange(IntFunction<Article> article, int from, int to) {
         List<WriteRequest> pending = new ArrayList<>();
         long written = 0;
         for (int i = from; i < to; i++) {
-            Article article = articles.article(i);
-            for (Map<String, AttributeValue> item : SeedArticles.items(article)) {
+            for (Map<String, AttributeValue> item : SeedArticles.items(article.apply(i))) {
                 pending.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
                 if (pending.size() == BATCH) {
                     written += write(pending);

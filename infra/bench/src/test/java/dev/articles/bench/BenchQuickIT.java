@@ -28,7 +28,8 @@ class BenchQuickIT {
         ReportFile.write(out, report, true);
 
         assertThat(report).contains("### Against the targets", "### Cold start", "### Warm requests through the gateway",
-                "### Where a direct cold start's time goes", "### Artifacts", "### List page cost as the table grows", "### JIT settings on warm functions");
+                "### Where a direct cold start's time goes", "### Artifacts", "### List page cost as the table grows",
+                "### A public list page beside drafts and scheduled articles", "### JIT settings on warm functions");
         assertThat(report).doesNotContain("not measured", "NaN");
         assertThat(Files.readString(out)).isEqualTo(report);
 

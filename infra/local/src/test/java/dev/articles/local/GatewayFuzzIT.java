@@ -3,6 +3,8 @@ package dev.articles.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articles.template.ProjectRoot;
+import dev.articles.template.RouteSpec;
+import dev.articles.template.SamTemplate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +40,15 @@ class GatewayFuzzIT {
     private static final Pattern STATUS_LINE = Pattern.compile("^HTTP/1\\.1 (\\d{3}) [^\\r\\n]*$");
     private static final Pattern CLASS_NAME = Pattern.compile("(?:java|javax|sun|com\\.sun|dev\\.articles)\\.[a-z]|Exception|\\bat [a-z]+\\.");
     private static final String[] TARGETS = {"/articles", "/articles/01J0000000000000000000000A", "/articles?limit=2",
-        "/articles?tag=news&limit=1", "/nothing/here", "/", "/articles/", "/articles/changes?limit=3", "/articles/changes?cursor=AekwEj"};
+        "/articles?tag=news&limit=1", "/nothing/here", "/", "/articles/", "/articles/changes?limit=3", "/articles/changes?cursor=AekwEj",
+        "/articles/by-slug/crowds-gather-at-the-airbase",
+        "/articles/by-slug/Not--A-Slug", "/articles/by-slug/", "/preview/articles", "/preview/articles?status=draft",
+        "/preview/articles?status=bogus&limit=1", "/preview/articles/01J0000000000000000000000A", "/preview/articles/x"};
+    /** Values of slug and status in a create's body: valid ones, and anything else a client might send. */
+    private static final String[] SLUGS = {"fuzz", "fuzz-slug", "\"\"", "\"-x-\"", "\"UPPER\"", "\"a--b\"", "null", "1",
+        "[]", "\"\\u00e9t\\u00e9\"", "\"" + "x".repeat(201) + "\"", "\"a b\""};
+    private static final String[] STATUSES = {"\"draft\"", "\"published\"", "\"live\"", "\"Draft\"", "null", "true",
+        "\"\"", "{}"};
     private static final String[] HOSTILE = {"\"", "<", ">", "\\", " ", "%", "%ZZ", "%4", "%%", "{", "}", "|", "^", "`",
         "#", "\t", "\0", "\u00e9", "\u00ff", "%00", "%C3%A9", "..", "//", ";", "@", "~", "\r", "\u0001"};
     private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "HEAD", "get", "G<T",
@@ -127,12 +137,57 @@ class GatewayFuzzIT {
             case 9 -> headers.add("X-Utf8: " + pick(random, HOSTILE));
             default -> { }
         }
-        String body = method.equals("POST") && random.nextBoolean() ? "{\"title\":\"fuzz\",\"body\":\"b\"}" : "";
+        String body = method.equals("POST") && random.nextBoolean() ? "{\"title\":\"fuzz\",\"body\":\"b\"" + slugAndStatus(random) + "}" : "";
         if (!body.isEmpty()) {
             headers.add("Content-Length: " + body.length());
         }
         headers.forEach(h -> request.append(h).append("\r\n"));
         return request.append("\r\n").append(body).toString();
+    }
+
+    /** Now and then a slug (a fresh valid one, or any value) and a status in a create's body. */
+    private static String slugAndStatus(Random random) {
+        StringBuilder members = new StringBuilder();
+        if (random.nextInt(3) == 0) {
+            String slug = pick(random, SLUGS);
+            // A valid slug made unique, so that a create meets another's slug (409) only when it names a taken one.
+            members.append(",\"slug\":").append(slug.startsWith("fuzz") ? "\"" + slug + "-" + random.nextInt(1 << 30) + "\"" : slug);
+        }
+        if (random.nextInt(3) == 0) {
+            members.append(",\"status\":").append(pick(random, STATUSES));
+        }
+        return members.toString();
+    }
+
+    /**
+     * Every route of the template, the new ones included, from another origin: its preflight succeeds for its method
+     * and every request header a route uses, and its answer (an error too) lets the page's scripts read the headers.
+     */
+    @Test
+    void everyRouteAnswersCrossOriginRequests() throws IOException {
+        for (RouteSpec route : SamTemplate.load(ProjectRoot.template()).routes()) {
+            if (route.isDefault()) {
+                continue;
+            }
+            String method = route.routeKey().substring(0, route.routeKey().indexOf(' '));
+            String path = route.routeKey().substring(method.length() + 1)
+                    .replace("{id}", "01J0000000000000000000000A").replace("{slug}", "no-such-slug");
+            Answer preflight = send("OPTIONS " + path + " HTTP/1.1\r\nHost: localhost\r\nOrigin: https://front.example\r\n"
+                    + "Access-Control-Request-Method: " + method + "\r\n"
+                    + "Access-Control-Request-Headers: content-type,idempotency-key,if-none-match,if-match,authorization\r\n\r\n");
+            assertThat(preflight.status).as("preflight of " + route.routeKey()).isEqualTo(204);
+            assertThat(preflight.headers.get("access-control-allow-origin")).as(route.routeKey()).isEqualTo("*");
+            assertThat(preflight.headers.get("access-control-allow-methods")).as(route.routeKey()).contains(method);
+            assertThat(preflight.headers.get("access-control-allow-headers")).as(route.routeKey())
+                    .contains("content-type", "idempotency-key", "if-none-match", "if-match", "authorization");
+            if (method.equals("GET")) {
+                Answer answer = send("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nOrigin: https://front.example\r\n\r\n");
+                assertThat(answer.status).as(route.routeKey()).isLessThan(500);
+                assertThat(answer.headers.get("access-control-allow-origin")).as(route.routeKey()).isEqualTo("*");
+                assertThat(answer.headers.get("access-control-expose-headers")).as(route.routeKey())
+                        .contains("etag", "location", "retry-after");
+            }
+        }
     }
 
     private Answer send(String request) throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.articles.core.article.ArticleIds;
+import dev.articles.core.article.Slugs;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Create-request bodies: valid articles of every shape the contract allows, and the same with its rules broken
@@ -33,11 +35,14 @@ final class ArticleDrafts {
     static final int URL_MAX = 2_048;
     static final int TAGS_MAX = 10;
     static final int TAG_MAX = 50;
+    static final int SLUG_MAX = 200;
 
-    static final List<String> TEXT_FIELDS = List.of("title", "summary", "body", "author", "source", "sourceUrl", "publishedAt");
-    static final List<String> FIELDS = List.of("title", "summary", "body", "author", "source", "sourceUrl", "tags", "publishedAt");
-    static final List<String> ARTICLE_MEMBERS = List.of("id", "title", "summary", "body", "author", "source", "sourceUrl",
-            "tags", "publishedAt", "createdAt", "updatedAt");
+    static final List<String> TEXT_FIELDS = List.of("slug", "status", "title", "summary", "body", "author", "source",
+            "sourceUrl", "publishedAt");
+    static final List<String> FIELDS = List.of("slug", "status", "title", "summary", "body", "author", "source", "sourceUrl",
+            "tags", "publishedAt");
+    static final List<String> ARTICLE_MEMBERS = List.of("id", "slug", "status", "title", "summary", "body", "author",
+            "source", "sourceUrl", "tags", "publishedAt", "createdAt", "updatedAt");
     static final Raw NULL = new Raw("null");
     private static final Instant MIN = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999999Z");
@@ -52,7 +57,17 @@ final class ArticleDrafts {
             "2019-04-30T14:60:00Z", "0001-01-01T00:00:00+00:01", "9999-12-31T23:59:59-00:01", "2019-04-30T14:05:00GMT",
             "１９７０-01-01T00:00:00Z", "1970-01-01T00:00:00\u0000Z", "2019-04-30T14:05:00+01:60");
     private static final List<String> UNKNOWN_NAMES = List.of("id", "createdAt", "Title", "TITLE", "title ", "extra",
-            "__proto__", "constructor", "$where", "tags[0]", "", "body\u0000", "publishedat");
+            "__proto__", "constructor", "$where", "tags[0]", "", "body\u0000", "publishedat", "Slug", "STATUS", "slugs",
+            "publication", "live", "scheduled");
+    /** Not a slug: out of the form (upper case, other characters, a '-' at an end or doubled) or of the length. */
+    private static final List<String> BAD_SLUGS = List.of("", "-", "-a", "a-", "a--b", "Abc", "ABC", "a b", " a", "a ", "a_b",
+            "a/b", "a.b", "a%20b", "é", "crème", "日本", "a\u0000b", "a\nb", "\u0130", "ﬁ", "a\u00adb", "a-".repeat(100) + "a",
+            "x".repeat(SLUG_MAX + 1), "..", "%2F");
+    /** Not a status: the contract's two names only, exactly. */
+    private static final List<String> BAD_STATUSES = List.of("", "Draft", "DRAFT", "PUBLISHED", "Published", "live",
+            "scheduled", "publish", "deleted", " draft", "published ", "draft\u0000", "null", "0", "true", "drafts");
+    /** Makes every valid slug of a run its own, so that no create or edit meets another's slug by chance. */
+    private static final AtomicInteger SLUGS = new AtomicInteger();
 
     private ArticleDrafts() {}
 
@@ -107,6 +122,8 @@ final class ArticleDrafts {
         Draft d = new Draft();
         List<Runnable> members = new ArrayList<>();
         members.add(() -> d.fields.put("title", trimmedText(r, 1, TITLE_MAX)));
+        optional(r, members, d, "slug", () -> slug(r));
+        optional(r, members, d, "status", () -> r.nextBoolean() ? "draft" : "published");
         members.add(() -> d.fields.put("body", RandomText.of(r, r.nextInt(400) == 0 ? BODY_MAX - r.nextInt(3)
                 : RandomText.length(r, 1, 3000), c -> true)));
         optional(r, members, d, "summary", () -> RandomText.of(r, RandomText.length(r, 0, SUMMARY_MAX), c -> true));
@@ -178,7 +195,13 @@ final class ArticleDrafts {
                     }
                 }
             }
-            case 9 -> d.change("sourceUrl", RandomText.pick(r, BAD_URLS), true);
+            case 9 -> {
+                switch (r.nextInt(3)) {
+                    case 0 -> d.change("slug", RandomText.pick(r, BAD_SLUGS), true);
+                    case 1 -> d.change("status", RandomText.pick(r, BAD_STATUSES), true);
+                    default -> d.change("sourceUrl", RandomText.pick(r, BAD_URLS), true);
+                }
+            }
             case 10 -> {
                 d.change("publishedAt", RandomText.pick(r, BAD_TIMESTAMPS), true);
                 d.publishedAt = null;
@@ -259,6 +282,25 @@ final class ArticleDrafts {
         return tags;
     }
 
+    /**
+     * A slug of the contract's form, this run's own: words of a-z and 0-9 joined by '-', and a number no other slug
+     * of the run has; now and then exactly {@link #SLUG_MAX} characters long.
+     */
+    static String slug(Random r) {
+        String own = Integer.toString(SLUGS.incrementAndGet(), 36) + "-" + Integer.toString(r.nextInt(1 << 30), 36);
+        StringBuilder slug = new StringBuilder();
+        int length = r.nextInt(20) == 0 ? SLUG_MAX - own.length() - 1 : r.nextInt(40);
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        while (slug.length() < length) {
+            slug.append(slug.isEmpty() || slug.charAt(slug.length() - 1) == '-' || r.nextInt(6) != 0
+                    ? alphabet.charAt(r.nextInt(alphabet.length())) : '-');
+        }
+        if (!slug.isEmpty() && slug.charAt(slug.length() - 1) == '-') {
+            slug.setCharAt(slug.length() - 1, 'x');
+        }
+        return slug.isEmpty() ? own : slug + "-" + own;
+    }
+
     /** An absolute http(s) URL with a path of about {@code pathLength} characters. */
     static String url(Random r, int pathLength) {
         String scheme = RandomText.pick(r, List.of("http", "https", "HTTPS", "Http"));
@@ -323,6 +365,16 @@ final class ArticleDrafts {
         assertThat(createdAt).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
         assertThat(Instant.parse(createdAt)).as("createdAt is the id's time").isEqualTo(ArticleIds.timestamp(id));
         assertThat(article.get("updatedAt").asText()).as("a new article's updatedAt").isEqualTo(createdAt);
+        String slug = article.get("slug").asText();
+        if (d.fields.get("slug") instanceof String given) {
+            assertThat(slug).as("the slug given").isEqualTo(given);
+        } else {
+            // Derived from the title, with -2, -3, … when another article has that slug.
+            String derived = Slugs.derive(strip(d.fields.get("title")), id);
+            assertThat(slug).as("the slug derived").matches(java.util.regex.Pattern.quote(derived) + "(-[1-9][0-9]*)?");
+        }
+        String status = d.fields.get("status") instanceof String given ? given : "published";
+        assertThat(article.get("status").asText()).as("status").isEqualTo(status);
         assertThat(text(article, "title")).isEqualTo(strip(d.fields.get("title")));
         assertThat(text(article, "body")).isEqualTo(d.fields.get("body"));
         assertThat(text(article, "summary")).isEqualTo(given(d.fields.get("summary")));
@@ -332,9 +384,11 @@ final class ArticleDrafts {
         List<String> tags = new ArrayList<>();
         article.get("tags").forEach(t -> tags.add(t.asText()));
         assertThat(tags).isEqualTo(normalizedTags(d.fields.get("tags")));
-        Instant publishedAt = Instant.parse(article.get("publishedAt").asText());
         if (!d.publishedAtUnknown) {
-            assertThat(publishedAt).isEqualTo(d.publishedAt == null ? Instant.parse(createdAt) : d.publishedAt);
+            // A draft keeps its publishedAt unset until it is published; a published article's is when it was created.
+            Instant expected = d.publishedAt != null ? d.publishedAt : status.equals("draft") ? null : Instant.parse(createdAt);
+            assertThat(article.get("publishedAt").isNull() ? null : Instant.parse(article.get("publishedAt").asText()))
+                    .as("publishedAt").isEqualTo(expected);
         }
     }
 

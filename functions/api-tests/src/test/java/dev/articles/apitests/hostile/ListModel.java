@@ -23,7 +23,8 @@ import java.util.Random;
 
 /**
  * A table of known articles and what every list of them must answer: the model the list properties compare
- * pages with. Ties in publishedAt, authors and tags with odd characters, articles without an author.
+ * pages with. Ties in publishedAt, authors and tags with odd characters, articles without an author; and drafts
+ * (some without a publishedAt) and scheduled articles matching the same filters, which only preview lists show.
  */
 final class ListModel {
 
@@ -33,20 +34,29 @@ final class ListModel {
             "2019-12-31T23:59:59.999Z", "2020-01-01T00:00:00Z", "2020-02-29T12:00:00.5Z", "2020-06-15T08:30:00Z",
             "2021-03-01T00:00:00Z", "1999-01-01T00:00:00Z").stream().map(Instant::parse).toList();
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String[] SUMMARY_MEMBERS = {"id", "title", "summary", "author", "source", "sourceUrl", "tags",
-            "publishedAt", "createdAt", "updatedAt"};
+    static final String[] SUMMARY_MEMBERS = {"id", "slug", "status", "title", "summary", "author", "source", "sourceUrl",
+            "tags", "publishedAt", "createdAt", "updatedAt"};
+    /** The preview list's {@code status} values. */
+    static final List<String> PUBLICATIONS = List.of("draft", "scheduled", "live");
+    /** When the scheduled articles go live: after any run of the tests. */
+    private static final Instant SCHEDULED = Instant.parse("2100-01-01T00:00:00Z");
+    private static final int LIVE = 36;
+    private static final int NOT_LIVE = 12;
 
     /** What a list asks for; null parts are not asked. The tag and author as sent, before normalising. */
     record Filter(String tag, String author, Instant since, Instant until) {}
 
-    /** The articles as their creates answered, without the body, newest first as the list orders them. */
+    /**
+     * The articles as their creates answered, without the body, newest first as the preview list orders them (a
+     * draft without a publishedAt at its updatedAt); the public list is the live ones in the same order.
+     */
     private final List<ObjectNode> summaries = new ArrayList<>();
 
     private ListModel() {}
 
     static ListModel seed(TestApi api) {
         ListModel model = new ListModel();
-        for (int i = 0; i < 36; i++) {
+        for (int i = 0; i < LIVE + NOT_LIVE; i++) {
             Map<String, Object> article = new LinkedHashMap<>();
             article.put("title", "seed " + i);
             article.put("body", "body of " + i);
@@ -63,22 +73,41 @@ final class ListModel {
             if (i % 9 != 0) {
                 article.put("publishedAt", TIMES.get(i % TIMES.size()).toString());
             }
+            if (i >= LIVE) { // drafts, half of them without a publishedAt; and scheduled articles
+                boolean draft = i % 2 == 0;
+                article.put("status", draft ? "draft" : "published");
+                if (draft && i % 4 == 0) {
+                    article.remove("publishedAt");
+                } else if (!draft) {
+                    article.put("publishedAt", SCHEDULED.plusSeconds(i).toString());
+                }
+            }
             ApiResponse created = api.create(JSON.valueToTree(article).toString());
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             ObjectNode summary = (ObjectNode) Responses.parse(created.body());
             summary.remove("body");
             model.summaries.add(summary);
         }
-        model.summaries.sort(Comparator.<ObjectNode, Instant>comparing(s -> Instant.parse(s.get("publishedAt").asText()))
-                .thenComparing(s -> s.get("id").asText()).reversed());
+        model.summaries.sort(Comparator.comparing(ListModel::sortedAt).thenComparing(s -> s.get("id").asText()).reversed());
         return model;
     }
 
-    /** Every article the filter matches, in list order. */
+    /** Every live article the filter matches, in list order. */
     List<ObjectNode> matching(Filter f) {
+        return previewMatching(f, "live");
+    }
+
+    /**
+     * Every article the filter matches that stands as {@code publication} says (draft, scheduled, live; null for
+     * all), in preview-list order; since and until compare with where it sorts.
+     */
+    List<ObjectNode> previewMatching(Filter f, String publication) {
         List<ObjectNode> out = new ArrayList<>();
         for (ObjectNode s : summaries) {
-            Instant published = Instant.parse(s.get("publishedAt").asText());
+            if (publication != null && !publication.equals(publication(s))) {
+                continue;
+            }
+            Instant published = sortedAt(s);
             boolean tag = f.tag() == null || containsText(s.get("tags"), f.tag().strip().toLowerCase(Locale.ROOT));
             boolean author = f.author() == null || f.author().strip().equals(s.get("author").asText(null));
             boolean since = f.since() == null || !published.isBefore(f.since());
@@ -90,8 +119,33 @@ final class ListModel {
         return Collections.unmodifiableList(out);
     }
 
+    /** The live articles' ids. */
     List<String> ids() {
+        return matching(new Filter(null, null, null, null)).stream().map(s -> s.get("id").asText()).toList();
+    }
+
+    /** Every article's id, drafts and scheduled ones included. */
+    List<String> allIds() {
         return summaries.stream().map(s -> s.get("id").asText()).toList();
+    }
+
+    /** Every article's slug, with whether its article is live. */
+    Map<String, Boolean> slugs() {
+        Map<String, Boolean> slugs = new LinkedHashMap<>();
+        summaries.forEach(s -> slugs.put(s.get("slug").asText(), publication(s).equals("live")));
+        return slugs;
+    }
+
+    /** Where the article stands: what the preview list's status parameter calls it. */
+    static String publication(JsonNode s) {
+        if (s.get("status").asText().equals("draft")) {
+            return "draft";
+        }
+        return Instant.parse(s.get("publishedAt").asText()).isAfter(Instant.now()) ? "scheduled" : "live";
+    }
+
+    private static Instant sortedAt(JsonNode s) {
+        return Instant.parse(s.get(s.get("publishedAt").isNull() ? "updatedAt" : "publishedAt").asText());
     }
 
     /** A random filter over the model's own values, so that it matches some articles, spelled in any legal way. */

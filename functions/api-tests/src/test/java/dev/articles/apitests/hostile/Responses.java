@@ -82,6 +82,9 @@ final class Responses {
         } else if (e.status() == 304) {
             assertThat(e.response().body()).as("%s", e).isEmpty();
             assertThat(e.response().header("ETag")).as("%s", e).isNotBlank();
+        } else if (e.status() == 301) { // a former slug: where the article is now, and nothing else
+            assertThat(e.response().body()).as("%s", e).isEmpty();
+            assertThat(e.response().header("Location")).as("%s", e).startsWith("/articles/by-slug/");
         } else {
             assertThat(e.response().header("Content-Type")).as("%s", e).isEqualTo("application/json");
             assertThat(e.json().isObject()).as("%s", e).isTrue();
@@ -101,7 +104,8 @@ final class Responses {
         assertThat(problem.get("status").isInt()).as("%s", e).isTrue();
         assertThat(problem.get("status").asInt()).as("%s", e).isEqualTo(expected.status()).isEqualTo(e.status());
         assertThat(problem.get("detail").isTextual() && !problem.get("detail").asText().isBlank()).as("%s", e).isTrue();
-        boolean fieldProblem = expected.type() == Problem.Type.VALIDATION_FAILED || expected.type() == Problem.Type.INVALID_PARAMETER;
+        boolean fieldProblem = expected.type() == Problem.Type.VALIDATION_FAILED || expected.type() == Problem.Type.INVALID_PARAMETER
+                || expected.type() == Problem.Type.SLUG_TAKEN;
         if (fieldProblem) {
             assertThat(problem.path("errors").isArray() && !problem.path("errors").isEmpty()).as("errors in %s", e).isTrue();
             problem.get("errors").forEach(error -> {
@@ -117,7 +121,7 @@ final class Responses {
         if (e.status() == 405) {
             assertThat(e.response().header("Allow")).as("%s", e).isNotBlank();
         }
-        if (e.status() == 409 || e.status() == 503) {
+        if (expected.type() == Problem.Type.IDEMPOTENCY_IN_PROGRESS || e.status() == 503) {
             assertThat(e.response().header("Retry-After")).as("%s", e).isNotBlank();
         }
     }

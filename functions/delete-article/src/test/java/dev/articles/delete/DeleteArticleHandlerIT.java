@@ -51,7 +51,7 @@ class DeleteArticleHandlerIT {
         EventFile sample = EventFile.sample("delete-article.json", 412);
         sample.sendTo(HANDLER::handleRequest);
         String current = new String(sample.json(), StandardCharsets.UTF_8)
-                .replace("\\\"ETag-of-the-version-you-fetched\\\"", "\\\"bySFv4WfUIG62yCkr2Pj8g\\\"");
+                .replace("\\\"ETag-of-the-version-you-fetched\\\"", "\\\"iNZtLEOX3x7Ok0UqCRVuBg\\\"");
         new EventFile(sample.name(), current.getBytes(StandardCharsets.UTF_8), 204).sendTo(HANDLER::handleRequest);
         new EventFile(sample.name(), current.getBytes(StandardCharsets.UTF_8), 410).sendTo(HANDLER::handleRequest);
     }

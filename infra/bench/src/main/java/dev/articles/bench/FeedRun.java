@@ -82,8 +82,8 @@ public final class FeedRun {
                         page.changes(), page.items(), page.engineRcu(), page.computedRcu(), page.medianMillis()));
             }
             md.append(String.format(Locale.ROOT, "%nA sync from nothing of %,d articles (a device calling `ChangesFeed` with "
-                    + "limit=%d until `more` is false, %d times): %d pages, %,d changes, %.1f read units as the engine "
-                    + "reported them (%.1f by DynamoDB's rule), %s s each (median %.2f s).%n", sync.articles(), SYNC_PAGE,
+                    + "limit=%d until `more` is false, %d times): %d pages, %,d changes, %,.1f read units as the engine "
+                    + "reported them (%,.1f by DynamoDB's rule), %s s each (median %.2f s).%n", sync.articles(), SYNC_PAGE,
                     sync.seconds().size(), sync.pages(), sync.changes(), sync.engineRcu(), sync.computedRcu(),
                     String.join(", ", sync.seconds().stream().map(s -> String.format(Locale.ROOT, "%.2f", s)).toList()),
                     Stats.median(sync.seconds())));

@@ -35,6 +35,10 @@ public final class Bench {
             System.exit(2);
             return;
         }
+        if (options.onlyFeed()) {
+            feed(root, options);
+            return;
+        }
         if (!options.onlyWrites()) {
             String report = run(root, options, Progress.stderr());
             System.out.println(report);
@@ -51,7 +55,17 @@ public final class Bench {
         } else {
             ReportFile.write(options.out(), writes, options.quick(), ReportFile.WRITES_BEGIN, ReportFile.WRITES_END);
         }
+        if (!options.quick() && !options.onlyWrites()) {
+            feed(root, options);
+        }
         Progress.stderr().say("written to %s", root.relativize(options.out()));
+    }
+
+    /** The changes feed's section, in a block of its own so that `--only feed` rewrites it alone. */
+    static void feed(Path root, Options options) throws IOException {
+        String feed = FeedRun.run(root, options.feedSizes(), options.syncArticles(), options.feedTimedRuns(), Progress.stderr()).markdown();
+        System.out.println(feed);
+        ReportFile.write(options.out(), feed, false, ReportFile.FEED_BEGIN, ReportFile.FEED_END);
     }
 
     /** The write-latency section: serve on its own dynalite, behind a simulated round trip. */

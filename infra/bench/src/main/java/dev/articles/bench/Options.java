@@ -4,21 +4,24 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The command line: {@code [--quick] [--out FILE] [--skip-gateway] [--skip-lists] [--only writes] [--cold-only]}.
+ * The command line: {@code [--quick] [--out FILE] [--skip-gateway] [--skip-lists] [--only writes|feed] [--cold-only]}.
  * {@code --quick} is a smoke run of every part in about a minute; its figures mean nothing. {@code --only writes}
- * runs the write-latency section alone (a few minutes) and rewrites only that section of the page. {@code --cold-only}
+ * runs the write-latency section alone (a few minutes) and rewrites only that section of the page; {@code --only feed}
+ * the changes feed's section alike. {@code --cold-only}
  * runs the cold-start parts alone (the profile, direct cold starts with the template's options, the gateway's
  * first requests and the fetches after them, artifact sizes): no JVM options, JIT, warm load or list pages.
  */
-public record Options(boolean quick, Path out, boolean gateway, boolean lists, boolean onlyWrites, boolean coldOnly) {
+public record Options(boolean quick, Path out, boolean gateway, boolean lists, boolean onlyWrites, boolean onlyFeed,
+                      boolean coldOnly) {
 
-    static final String USAGE = "usage: infra/bench/run [--quick] [--out FILE] [--skip-gateway] [--skip-lists] [--only writes] [--cold-only]";
+    static final String USAGE = "usage: infra/bench/run [--quick] [--out FILE] [--skip-gateway] [--skip-lists] [--only writes|feed] [--cold-only]";
 
     public static Options parse(List<String> args, Path projectRoot) {
         boolean quick = false;
         boolean gateway = true;
         boolean lists = true;
         boolean onlyWrites = false;
+        boolean onlyFeed = false;
         boolean coldOnly = false;
         Path out = null;
         for (int i = 0; i < args.size(); i++) {
@@ -27,10 +30,12 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists, b
                 case "--skip-gateway" -> gateway = false;
                 case "--skip-lists" -> lists = false;
                 case "--only" -> {
-                    if (i + 1 == args.size() || !args.get(++i).equals("writes")) {
-                        throw new IllegalArgumentException("--only takes one section: writes\n" + USAGE);
+                    String section = i + 1 == args.size() ? "" : args.get(++i);
+                    switch (section) {
+                        case "writes" -> onlyWrites = true;
+                        case "feed" -> onlyFeed = true;
+                        default -> throw new IllegalArgumentException("--only takes one section: writes or feed\n" + USAGE);
                     }
-                    onlyWrites = true;
                 }
                 case "--cold-only" -> coldOnly = true;
                 case "--out" -> {
@@ -48,7 +53,7 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists, b
                     : coldOnly ? projectRoot.resolve("infra/bench/target/performance-cold.md")
                     : projectRoot.resolve("docs/performance.md");
         }
-        return new Options(quick, out, gateway, lists && !coldOnly, onlyWrites, coldOnly);
+        return new Options(quick, out, gateway, lists && !coldOnly, onlyWrites, onlyFeed, coldOnly);
     }
 
     /** Article counts the list pages are measured at. */
@@ -60,6 +65,20 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists, b
     /** Drafts and scheduled articles stored beside the smallest size's live ones, to show a page does not read them. */
     public int notLiveArticles() {
         return quick ? 1_000 : 10_000;
+    }
+
+    /** Changes stored when a feed page is measured; the sync from nothing runs on {@link #syncArticles()}. */
+    public List<Integer> feedSizes() {
+        return quick ? List.of(500, 1_000) : List.of(1_000, 10_000, 100_000);
+    }
+
+    public int syncArticles() {
+        return quick ? 1_000 : 10_000;
+    }
+
+    /** Enough for a stable median of a page that takes milliseconds. */
+    public int feedTimedRuns() {
+        return quick ? 3 : 11;
     }
 
     public int listTimedRuns() {

@@ -15,6 +15,9 @@ public final class ReportFile {
     /** The write-latency section's own block: {@code --only writes} rewrites it alone. */
     static final String WRITES_BEGIN = "<!-- bench:writes:begin (written by infra/bench/run; edits here are overwritten) -->";
     static final String WRITES_END = "<!-- bench:writes:end -->";
+    /** The changes feed's own block: {@code --only feed} rewrites it alone. */
+    static final String FEED_BEGIN = "<!-- bench:feed:begin (written by infra/bench/run; edits here are overwritten) -->";
+    static final String FEED_END = "<!-- bench:feed:end -->";
 
     private ReportFile() {}
 

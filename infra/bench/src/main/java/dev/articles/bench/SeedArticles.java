@@ -33,12 +33,12 @@ public final class SeedArticles {
     public static final Instant SINCE = Instant.parse("2021-01-01T00:00:00Z");
     public static final Instant UNTIL = Instant.parse("2023-01-01T00:00:00Z");
     private static final Duration SPAN = Duration.between(FIRST, Instant.parse("2024-01-01T00:00:00Z"));
-    private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
+    public static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
     /** Where scheduled articles go live: far enough ahead that every run of the bench is before it. */
     private static final Instant SCHEDULED = Instant.parse("2100-01-01T00:00:00Z");
     /** Not-live article {@code i} is article {@code NOT_LIVE_FROM + i}, so ids never meet the live ones'. */
     private static final int NOT_LIVE_FROM = 10_000_000;
-    private static final String BODY = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(36);
+    static final String BODY = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(36);
 
     private final ArticleIds ids = new ArticleIds();
 
@@ -76,12 +76,18 @@ public final class SeedArticles {
     }
 
     /**
-     * The items a completed create leaves: the article item, its tag entries no longer pending (a published
+     * The items a completed create leaves: the article item (a published one with its feed entry), its tag entries no longer pending (a published
      * article's only: a draft is in no public list), and the item of its slug.
      */
     public static List<Map<String, AttributeValue>> items(Article article) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        items.add(ArticleItems.article(article, null));
+        Map<String, AttributeValue> item = ArticleItems.article(article, null);
+        if (article.status() == Status.PUBLISHED) {
+            // Its feed entry (ByChange) at its change time: its create, or its go-live when scheduled after it.
+            item.put(Keys.FEED_PK, AttributeValue.fromS(Keys.FEED));
+            item.put(Keys.CHANGE_SK, AttributeValue.fromS(Keys.listSk(changedAt(article), article.id())));
+        }
+        items.add(item);
         if (article.status() == Status.PUBLISHED) { // as the store: a draft has no tag entries
             for (String tag : article.tags()) {
                 Map<String, AttributeValue> entry = ArticleItems.tagEntry(article, tag);
@@ -91,6 +97,11 @@ public final class SeedArticles {
         }
         items.add(slugItem(article));
         return items;
+    }
+
+    /** Where a published seeded article stands in the changes feed: created {@code i} ms apart, so all distinct. */
+    public static Instant changedAt(Article article) {
+        return article.publishedAt().isAfter(article.createdAt()) ? article.publishedAt() : article.createdAt();
     }
 
     /**

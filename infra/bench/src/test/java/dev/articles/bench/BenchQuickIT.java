@@ -35,5 +35,10 @@ class BenchQuickIT {
 
         String writes = Bench.writes(root, Options.parse(List.of("--quick", "--only", "writes"), root), Progress.stderr()).markdown();
         assertThat(writes).contains("### Write latency by number of tags", "| create |", "| delete |").doesNotContain("NaN");
+
+        Options quick = Options.parse(List.of("--quick", "--only", "feed"), root);
+        String feed = FeedRun.run(root, quick.feedSizes(), quick.syncArticles(), quick.feedTimedRuns(), Progress.stderr()).markdown();
+        assertThat(feed).contains("### Changes feed: page cost and a sync from nothing", "| up to date (a cursor at the end) |",
+                "A sync from nothing of 1,000 articles").doesNotContain("NaN");
     }
 }

@@ -106,6 +106,10 @@ class FeedIT {
         assertThat(device).isEqualTo(live(t4)).containsOnlyKeys(a.id(), d.id(), scheduled.id());
 
         assertThat(sync(t4.plusSeconds(60))).as("up to date: one small page").isEqualTo(1);
+        // Again at the same instant (or on an instance whose clock is behind): the cursor is at the settled point.
+        assertThat(sync(t4.plusSeconds(60))).as("called again at once").isEqualTo(1);
+        assertThat(sync(t4.plusSeconds(59))).as("a clock a second behind").isEqualTo(1);
+        assertThat(device).isEqualTo(live(t4));
     }
 
     private static Article unpublished(Article a) {

@@ -74,12 +74,15 @@ public final class ChangesFeed {
             throw new ChangesExpiredException();
         }
         Instant before = now.minus(SETTLE);
-        ArticleStore.ChangePage page = store.changes(after, limit, before);
-        // Read to the end of what has settled: the next sync starts there, even with no change since (and never
-        // goes back, should this instance's clock be behind the one that answered before).
         String settled = Timestamps.sortable(before) + "#" + ZEROS;
-        String position = page.more() ? page.changes().getLast().position()
-                : settled.compareTo(after) > 0 ? settled : after;
+        if (after.compareTo(settled) >= 0) {
+            // Synced up to this moment already (called again at once, or on an instance whose clock is behind the
+            // last one's): nothing has settled since, and a Query starting past its own range would be refused.
+            return new Page(List.of(), cursors.encode(FEED, after), false);
+        }
+        ArticleStore.ChangePage page = store.changes(after, limit, before);
+        // Read to the end of what has settled: the next sync starts there, even with no change since.
+        String position = page.more() ? page.changes().getLast().position() : settled;
         return new Page(page.changes(), cursors.encode(FEED, position), page.more());
     }
 

@@ -13,6 +13,7 @@ import dev.articles.core.paging.Cursors;
 import dev.articles.core.store.InMemoryArticleStore;
 import dev.articles.core.store.ListFilter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -134,6 +135,21 @@ class ChangesFeedTest {
         ChangesFeed.Page page = feed.changes(Map.of("cursor", cursor));
         assertThat(page.changes()).isEmpty();
         assertThat(page.more()).isFalse();
+    }
+
+    @Test
+    void aDeviceCallingAgainAtOnceOrOnAClockBehindGetsNothingAndKeepsItsPlace() {
+        create("A", Status.PUBLISHED, T0.minusSeconds(60));
+        settle();
+        Device device = new Device().sync();
+        String cursor = device.cursor;
+        ChangesFeed.Page again = feed.changes(Map.of("cursor", cursor));
+        assertThat(again.changes()).isEmpty();
+        assertThat(again.more()).isFalse();
+        ChangesFeed behind = new ChangesFeed(store, cursors, Clock.offset(clock, Duration.ofSeconds(-2)));
+        ChangesFeed.Page page = behind.changes(Map.of("cursor", cursor));
+        assertThat(page.changes()).isEmpty();
+        assertThat(cursors.decode(page.cursor(), () -> "changes")).as("never goes back").isEqualTo(cursors.decode(cursor, () -> "changes"));
     }
 
     @Test

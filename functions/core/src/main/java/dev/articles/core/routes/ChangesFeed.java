@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * GET /articles/changes: the feed a syncing client applies, in order, to hold exactly the live articles. A page
@@ -40,7 +39,6 @@ public final class ChangesFeed {
 
     /** Cursors bind to this: a list's cursor is not a feed's. */
     private static final PageFilter FEED = () -> "changes";
-    private static final Pattern DIGITS = Pattern.compile("\\d{1,3}");
     /** The position before every change: where a sync from nothing starts. */
     private static final String ZEROS = "0".repeat(26);
     private static final String START = Timestamps.sortable(Instant.EPOCH) + "#" + ZEROS;
@@ -64,7 +62,7 @@ public final class ChangesFeed {
      */
     public Page changes(Map<String, String> query) {
         List<FieldError> errors = new ArrayList<>();
-        int limit = limit(query.get("limit"), errors);
+        int limit = ListParameters.limit(query.get("limit"), DEFAULT_LIMIT, MAX_LIMIT, errors);
         if (!errors.isEmpty()) {
             throw InvalidInputException.of(InvalidInputException.Kind.PARAMETERS, "query parameter", errors);
         }
@@ -89,16 +87,5 @@ public final class ChangesFeed {
     /** The cursor of a page cut short after {@code last} (the HTTP layer's byte limit). */
     public String cursorAfter(Change last) {
         return cursors.encode(FEED, last.position());
-    }
-
-    private static int limit(String value, List<FieldError> errors) {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        int limit = DIGITS.matcher(value).matches() ? Integer.parseInt(value) : 0;
-        if (limit < 1 || limit > MAX_LIMIT) {
-            errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
-        }
-        return limit;
     }
 }

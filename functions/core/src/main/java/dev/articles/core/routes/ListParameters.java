@@ -29,7 +29,7 @@ record ListParameters(ListFilter filter, String cursor, int limit) {
 
     /** @param errors where each invalid parameter is reported; the result is only for use when it stays empty */
     static ListParameters parse(Map<String, String> query, List<FieldError> errors) {
-        int limit = limit(query.get("limit"), errors);
+        int limit = limit(query.get("limit"), DEFAULT_LIMIT, MAX_LIMIT, errors);
         String tag = query.get("tag") == null ? null : tag(query.get("tag"), errors);
         String author = query.get("author") == null ? null : author(query.get("author"), errors);
         Instant since = Timestamps.parse("since", query.get("since"), errors);
@@ -45,13 +45,14 @@ record ListParameters(ListFilter filter, String cursor, int limit) {
         return cursor == null ? null : cursors.decode(cursor, boundTo);
     }
 
-    private static int limit(String value, List<FieldError> errors) {
+    /** The {@code limit} parameter of every paged route: {@code byDefault} when absent, else 1 to {@code max}. */
+    static int limit(String value, int byDefault, int max, List<FieldError> errors) {
         if (value == null) {
-            return DEFAULT_LIMIT;
+            return byDefault;
         }
         int limit = DIGITS.matcher(value).matches() ? Integer.parseInt(value) : 0;
-        if (limit < 1 || limit > MAX_LIMIT) {
-            errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_LIMIT));
+        if (limit < 1 || limit > max) {
+            errors.add(new FieldError("limit", "must be a whole number from 1 to " + max));
         }
         return limit;
     }

@@ -59,7 +59,25 @@ public final class Cursors {
 
     /** @return the listSk the cursor's page ended at */
     public String decode(String cursor, PageFilter filter) {
-        if (cursor.length() > MAX_CURSOR_LENGTH) {
+        String listSk = position(cursor, filter, MAX_CURSOR_LENGTH);
+        if (!LIST_SK.matcher(listSk).matches()) {
+            throw invalid("is not a cursor this API issued");
+        }
+        return listSk;
+    }
+
+    /**
+     * A cursor over a position of another form than a listSk (a search engine's): its signature and filter checked
+     * as {@link #decode(String, PageFilter)} does; reading the position is the caller's.
+     *
+     * @return the position the cursor's page ended at, as given to {@link #encode}
+     */
+    public String decode(String cursor, PageFilter filter, int maxCursorLength) {
+        return position(cursor, filter, maxCursorLength);
+    }
+
+    private String position(String cursor, PageFilter filter, int maxCursorLength) {
+        if (cursor.length() > maxCursorLength) {
             throw invalid("is not a cursor this API issued");
         }
         byte[] bytes;
@@ -83,11 +101,11 @@ public final class Cursors {
         if (!MessageDigest.isEqual(Arrays.copyOfRange(payload, 1, 1 + FILTER_HASH_LENGTH), filterHash(filter))) {
             throw invalid("belongs to a list with other filters; start again without a cursor");
         }
-        String listSk = utf8(Arrays.copyOfRange(payload, 1 + FILTER_HASH_LENGTH, payload.length));
-        if (listSk == null || !LIST_SK.matcher(listSk).matches()) {
+        String position = utf8(Arrays.copyOfRange(payload, 1 + FILTER_HASH_LENGTH, payload.length));
+        if (position == null) {
             throw invalid("is not a cursor this API issued");
         }
-        return listSk;
+        return position;
     }
 
     private static String utf8(byte[] bytes) {
@@ -119,7 +137,8 @@ public final class Cursors {
         return Arrays.copyOf(Sha256.digest(filter.canonical().getBytes(StandardCharsets.UTF_8)), FILTER_HASH_LENGTH);
     }
 
-    private static InvalidInputException invalid(String message) {
+    /** The 400 of a cursor that is not one this API issued for this request, saying why. */
+    public static InvalidInputException invalid(String message) {
         return new InvalidInputException(InvalidInputException.Kind.PARAMETERS, "The cursor is invalid.",
                 List.of(new FieldError("cursor", message)));
     }

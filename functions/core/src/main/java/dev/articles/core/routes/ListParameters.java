@@ -29,7 +29,12 @@ record ListParameters(ListFilter filter, String cursor, int limit) {
 
     /** @param errors where each invalid parameter is reported; the result is only for use when it stays empty */
     static ListParameters parse(Map<String, String> query, List<FieldError> errors) {
-        int limit = limit(query.get("limit"), DEFAULT_LIMIT, MAX_LIMIT, errors);
+        return parse(query, MAX_LIMIT, errors);
+    }
+
+    /** As {@link #parse(Map, List)}, for a route whose pages hold at most {@code maxLimit} (search's 50). */
+    static ListParameters parse(Map<String, String> query, int maxLimit, List<FieldError> errors) {
+        int limit = limit(query.get("limit"), DEFAULT_LIMIT, maxLimit, errors);
         String tag = query.get("tag") == null ? null : tag(query.get("tag"), errors);
         String author = query.get("author") == null ? null : author(query.get("author"), errors);
         Instant since = Timestamps.parse("since", query.get("since"), errors);

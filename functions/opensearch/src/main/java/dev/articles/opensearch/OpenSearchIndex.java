@@ -1,0 +1,150 @@
+package dev.articles.opensearch;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import dev.articles.core.Environment;
+import dev.articles.core.search.SearchHit;
+import dev.articles.core.search.SearchIndex;
+import dev.articles.core.search.SearchRequest;
+import dev.articles.core.store.StoreUnavailableException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The search port on OpenSearch. A walk is stable: its first page opens a point in time (PIT, kept 5 minutes past
+ * each page) and every page searches that snapshot after the previous page's last sort values ({@code search_after}),
+ * so edits made during the walk neither skip nor repeat a hit. A first page that is the whole answer closes its PIT
+ * at once, as does the last page of a walk.
+ *
+ * <p>A reader who waits longer than the keep-alive before the next page finds the PIT gone: the walk then goes on
+ * without one, by {@code search_after} on the index as it is now. Articles sort by the same values, so nothing the
+ * snapshot held before the cursor comes back; what changed since may show or not, as in a list walked during edits
+ * (under relevance, an edit can also move an article's score across the cursor).
+ */
+public final class OpenSearchIndex implements SearchIndex {
+
+    /** The index (an alias) the indexer writes and the search reads. */
+    public static final String INDEX = "SEARCH_INDEX";
+    public static final String DEFAULT_INDEX = "articles";
+
+    private final OpenSearchClient client;
+    private final String index;
+
+    public OpenSearchIndex(OpenSearchClient client, String index) {
+        this.client = client;
+        this.index = index;
+    }
+
+    /** The function's index: {@value #INDEX}, or {@value #DEFAULT_INDEX} when unset. */
+    public static OpenSearchIndex create(OpenSearchClient client, Environment env) {
+        return new OpenSearchIndex(client, env.optional(INDEX).orElse(DEFAULT_INDEX));
+    }
+
+    @Override
+    public Page search(SearchRequest request) {
+        Position from = request.after() == null ? null : Position.parse(request.after());
+        String pit = from == null ? openPit() : from.pit();
+        if (from == null && pit == null) {
+            return new Page(List.of(), null); // no index yet: nothing was ever indexed
+        }
+        List<SortValue> after = from == null ? null : from.after();
+        int size = request.limit() + 1;
+        OpenSearchClient.Response response = null;
+        if (pit != null) {
+            response = client.send("POST", "/_search", SearchBody.search(request, size, pit, after));
+            if (response.status() == 404 && OpenSearchJson.errorTypes(response.body()).contains("search_context_missing_exception")) {
+                pit = null; // expired between pages: go on without it
+                response = null;
+            }
+        }
+        if (response == null) {
+            response = client.send("POST", "/" + index + "/_search", SearchBody.search(request, size, null, after));
+        }
+        if (indexNotFound(response)) {
+            return new Page(List.of(), null);
+        }
+        if (!response.ok()) {
+            throw new IllegalStateException("the search engine refused a search with " + response.status() + ": " + text(response));
+        }
+        SearchResults results = SearchResults.read(response.body());
+        if (pit != null && results.pit() != null) {
+            pit = results.pit();
+        }
+        List<SearchResults.Hit> hits = results.hits();
+        if (hits.size() <= request.limit()) {
+            closePit(pit);
+            return new Page(hits.stream().map(SearchResults.Hit::hit).toList(), null);
+        }
+        List<SearchHit> page = hits.subList(0, request.limit()).stream().map(SearchResults.Hit::hit).toList();
+        return new Page(page, new Position(pit, hits.get(request.limit() - 1).sort()).text());
+    }
+
+    /**
+     * @return the new PIT's id, or null when the index does not exist
+     * @throws StoreUnavailableException the engine refused one more PIT (too many open) or could not answer
+     */
+    private String openPit() {
+        OpenSearchClient.Response response = client.send("POST",
+                "/" + index + "/_search/point_in_time?keep_alive=" + SearchBody.KEEP_ALIVE, null);
+        if (indexNotFound(response)) {
+            return null;
+        }
+        if (!response.ok()) {
+            // Nothing of the request is in this call: a refusal is the engine's state (its limit of open PITs).
+            throw new StoreUnavailableException("the search engine refused a point in time with " + response.status()
+                    + ": " + text(response), null);
+        }
+        String pit = OpenSearchJson.read(response.body(), OpenSearchIndex::pitId);
+        if (pit == null) {
+            throw new IllegalStateException("the search engine created a point in time without an id: " + text(response));
+        }
+        return pit;
+    }
+
+    /** The {@code pit_id} of a created point in time: {@code {"pit_id":"…","_shards":{…},"creation_time":…}}. */
+    private static String pitId(JsonParser p) throws IOException {
+        String id = null;
+        p.nextToken();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            if (field.equals("pit_id")) {
+                id = p.getValueAsString();
+            } else {
+                p.skipChildren();
+            }
+        }
+        return id;
+    }
+
+    /** Frees the engine's snapshot now rather than at its keep-alive; the page is already answered either way. */
+    private void closePit(String pit) {
+        if (pit == null) {
+            return;
+        }
+        byte[] body = ("{\"pit_id\":[" + quoted(pit) + "]}").getBytes(StandardCharsets.UTF_8);
+        try {
+            client.send("DELETE", "/_search/point_in_time", body);
+        } catch (StoreUnavailableException e) {
+            // It expires by itself within the keep-alive.
+        }
+    }
+
+    private static String quoted(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        JsonStringEncoder.getInstance().quoteAsString(text, out);
+        return out.append('"').toString();
+    }
+
+    private static boolean indexNotFound(OpenSearchClient.Response response) {
+        return response.status() == 404 && OpenSearchJson.errorTypes(response.body()).contains("index_not_found_exception");
+    }
+
+    private static String text(OpenSearchClient.Response response) {
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        return body.length() > 500 ? body.substring(0, 500) + "…" : body;
+    }
+}

@@ -1,0 +1,238 @@
+package dev.articles.opensearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.articles.core.Environment;
+import dev.articles.core.InvalidInputException;
+import dev.articles.core.article.Article;
+import dev.articles.core.article.Status;
+import dev.articles.core.search.SearchHit;
+import dev.articles.core.search.SearchIndex;
+import dev.articles.core.search.SearchQuery;
+import dev.articles.core.search.SearchRequest;
+import dev.articles.core.store.ListFilter;
+import dev.articles.core.store.StoreUnavailableException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The port on an in-process HTTP server that answers as OpenSearch 3.x does (recorded answers in the test resources):
+ * the point-in-time walk, hits and highlights read, and each refusal the engine can give.
+ */
+class OpenSearchIndexTest {
+
+    private record Seen(String method, String target, String body) {}
+
+    private record Answer(int status, String body) {}
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String PIT = "o463QQEIYXJ0aWNsZXMWSU5FeDJPV3BSYmFKVlpTOWNGVUFxQQAWcWZ2SlNwQWVTNG1ISk9HX2dmQVNHUQAAAAAAAAAAAhZ3OWZuVmNOTlFjLUFHeDVmT0NXdmVBAQhhcnRpY2xlcxZJTkV4Mk9XcFJiYUpWWlM5Y0ZVQXFBAAA=";
+
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Answer>> answers = new HashMap<>();
+    private HttpServer server;
+    private OpenSearchIndex index;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+            seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            Deque<Answer> queue = answers.get(key);
+            Answer answer = queue == null || queue.isEmpty() ? new Answer(500, "{\"unexpected\":\"" + key + "\"}") : queue.poll();
+            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.status(), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        OpenSearchClient client = OpenSearchClient.create(new Environment(Map.of(
+                OpenSearchClient.ENDPOINT, "http://127.0.0.1:" + server.getAddress().getPort(),
+                "AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret"))).orElseThrow();
+        index = OpenSearchIndex.create(client, new Environment(Map.of()));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private static String recorded(String name) {
+        try (InputStream in = OpenSearchIndexTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void answer(String route, int status, String body) {
+        answers.computeIfAbsent(route, r -> new ArrayDeque<>()).add(new Answer(status, body));
+    }
+
+    private static SearchRequest request(int limit, String after) {
+        return new SearchRequest(SearchQuery.parse("marched"), ListFilter.ALL, SearchRequest.Sort.RELEVANCE, limit, after);
+    }
+
+    private static JsonNode json(String text) throws IOException {
+        return MAPPER.readTree(text);
+    }
+
+    @Test
+    void aFirstPageThatIsTheWholeAnswerClosesItsPointInTime() throws IOException {
+        answer("POST /articles/_search/point_in_time", 200, recorded("pit-created.json"));
+        answer("POST /_search", 200, recorded("search-response.json"));
+        answer("DELETE /_search/point_in_time", 200, "{\"pits\":[{\"successful\":true,\"pit_id\":\"" + PIT + "\"}]}");
+
+        SearchIndex.Page page = index.search(request(20, null));
+
+        assertThat(page.next()).isNull();
+        assertThat(page.hits()).hasSize(3);
+        assertThat(seen).extracting(s -> s.method() + " " + s.target()).containsExactly(
+                "POST /articles/_search/point_in_time?keep_alive=5m", "POST /_search", "DELETE /_search/point_in_time");
+        JsonNode search = json(seen.get(1).body());
+        assertThat(search.path("pit")).isEqualTo(json("{\"id\":\"" + PIT + "\",\"keep_alive\":\"5m\"}"));
+        assertThat(search.path("size").asInt()).isEqualTo(21);
+        assertThat(search.has("search_after")).isFalse();
+        assertThat(json(seen.get(2).body())).isEqualTo(json("{\"pit_id\":[\"" + PIT + "\"]}"));
+    }
+
+    @Test
+    void hitsAreSummariesWithTheirHighlightsAsTheEngineEscapedThem() {
+        answer("POST /articles/_search/point_in_time", 200, recorded("pit-created.json"));
+        answer("POST /_search", 200, recorded("search-response.json"));
+        answer("DELETE /_search/point_in_time", 200, "{\"pits\":[]}");
+
+        List<SearchHit> hits = index.search(request(20, null)).hits();
+
+        assertThat(hits.getFirst().summaryOnly()).isEqualTo(new Article("01JDQ8Z3V4K9T2X7M5N6P8R0SA",
+                "crowds-gather-at-the-airbase-as-the-opposition-calls-for-change", Status.PUBLISHED,
+                "Crowds gather at the airbase as the opposition calls for change",
+                "Opposition supporters marched towards the airbase on Tuesday.", null, "Staff reporter", "Example News",
+                "https://news.example.org/2019/04/30/airbase", List.of("venezuela", "politics"),
+                Instant.parse("2019-04-30T14:05:00Z"), Instant.parse("2026-11-24T18:03:11.482Z"),
+                Instant.parse("2026-11-24T19:40:02.117Z")));
+        assertThat(hits.getFirst().highlights()).isEqualTo(Map.of(
+                "summary", List.of("Opposition supporters <mark>marched</mark> towards the airbase on Tuesday."),
+                "body", List.of("Thousands <mark>marched</mark> past the &lt;b&gt;gates&lt;&#x2F;b&gt; &amp; chanted "
+                        + "&quot;change&quot;; the army&#x27;s reply", "Later they <mark>march</mark> again.")));
+        Article second = hits.get(1).summaryOnly();
+        assertThat(second.summary()).isNull();
+        assertThat(second.author()).isNull();
+        assertThat(second.tags()).isEmpty();
+        assertThat(second.publishedAt()).isEqualTo(Instant.parse("2019-04-29T09:00:00.123456789Z"));
+        assertThat(hits.get(1).highlights()).isEqualTo(Map.of("title", List.of("<mark>March</mark> on the capital")));
+    }
+
+    @Test
+    void aPageWithMoreKeepsItsPointInTimeAndTheNextStartsAfterItsLastHit() throws IOException {
+        answer("POST /articles/_search/point_in_time", 200, recorded("pit-created.json"));
+        answer("POST /_search", 200, recorded("search-response.json"));
+
+        SearchIndex.Page first = index.search(request(2, null));
+
+        assertThat(first.hits()).extracting(h -> h.summaryOnly().id())
+                .containsExactly("01JDQ8Z3V4K9T2X7M5N6P8R0SA", "01JDQ8Z3V4K9T2X7M5N6P8R0SB");
+        assertThat(json(first.next())).isEqualTo(json(
+                "{\"pit\":\"" + PIT + "\",\"after\":[1.0374229,1556528400123,\"01JDQ8Z3V4K9T2X7M5N6P8R0SB\"]}"));
+        assertThat(seen).extracting(Seen::method).doesNotContain("DELETE");
+
+        seen.clear();
+        answer("POST /_search", 200, recorded("search-response.json").replaceFirst("\"hits\":\\[.*]}}$", "\"hits\":[]}}"));
+        answer("DELETE /_search/point_in_time", 200, "{\"pits\":[]}");
+        SearchIndex.Page last = index.search(request(2, first.next()));
+
+        assertThat(last.hits()).isEmpty();
+        assertThat(last.next()).isNull();
+        JsonNode search = json(seen.getFirst().body());
+        assertThat(search.path("search_after")).isEqualTo(json("[1.0374229,1556528400123,\"01JDQ8Z3V4K9T2X7M5N6P8R0SB\"]"));
+        assertThat(search.path("pit").path("id").asText()).isEqualTo(PIT);
+        assertThat(seen).extracting(Seen::method).containsExactly("POST", "DELETE");
+    }
+
+    @Test
+    void aPointInTimeThatExpiredBetweenPagesIsLeftAndTheWalkGoesOnWithoutIt() throws IOException {
+        String next = new Position(PIT, List.of(new SortValue("1.0374229", true), new SortValue("1556528400123", true),
+                new SortValue("01JDQ8Z3V4K9T2X7M5N6P8R0SB", false))).text();
+        answer("POST /_search", 404, recorded("pit-expired.json"));
+        answer("POST /articles/_search", 200, recorded("search-response.json").replace("\"pit_id\":\"" + PIT + "\",", ""));
+
+        SearchIndex.Page page = index.search(request(2, next));
+
+        assertThat(seen).extracting(s -> s.method() + " " + s.target()).containsExactly("POST /_search", "POST /articles/_search");
+        JsonNode retry = json(seen.get(1).body());
+        assertThat(retry.has("pit")).isFalse();
+        assertThat(retry.path("search_after")).isEqualTo(json("[1.0374229,1556528400123,\"01JDQ8Z3V4K9T2X7M5N6P8R0SB\"]"));
+        assertThat(json(page.next()).path("pit").isNull()).isTrue();
+
+        seen.clear();
+        answer("POST /articles/_search", 200, recorded("search-response.json"));
+        index.search(request(2, page.next()));
+        assertThat(seen).extracting(s -> s.method() + " " + s.target()).containsExactly("POST /articles/_search");
+    }
+
+    @Test
+    void noIndexYetIsAnEmptyPage() {
+        answer("POST /articles/_search/point_in_time", 404, recorded("index-not-found.json"));
+
+        SearchIndex.Page page = index.search(request(20, null));
+
+        assertThat(page.hits()).isEmpty();
+        assertThat(page.next()).isNull();
+        assertThat(seen).hasSize(1);
+    }
+
+    @Test
+    void anIndexGoneDuringAWalkEndsIt() {
+        String next = new Position(null, List.of(new SortValue("1", true), new SortValue("x", false))).text();
+        answer("POST /articles/_search", 404, recorded("index-not-found.json"));
+
+        assertThat(index.search(request(20, next))).isEqualTo(new SearchIndex.Page(List.of(), null));
+    }
+
+    @Test
+    void tooManyOpenPointsInTimeIsUnavailable() {
+        answer("POST /articles/_search/point_in_time", 429, recorded("too-many-pits.json"));
+        assertThatThrownBy(() -> index.search(request(20, null))).isInstanceOf(StoreUnavailableException.class);
+
+        answer("POST /articles/_search/point_in_time", 400, recorded("too-many-pits.json").replace("429", "400"));
+        assertThatThrownBy(() -> index.search(request(20, null))).isInstanceOf(StoreUnavailableException.class);
+    }
+
+    @Test
+    void aPositionThisAdapterDidNotWriteIsABadCursor() {
+        for (String bad : List.of("", "[]", "{\"pit\":1,\"after\":[1]}", "{\"pit\":null,\"after\":[]}", "{\"pit\":null}",
+                "{\"pit\":null,\"after\":[{}]}", "{\"pit\":null,\"after\":[1],\"x\":1}", "{\"pit\":null,\"after\":[1]} 1")) {
+            assertThatThrownBy(() -> index.search(request(20, bad))).as(bad)
+                    .isInstanceOfSatisfying(InvalidInputException.class, e ->
+                            assertThat(e.errors()).singleElement().satisfies(err -> assertThat(err.field()).isEqualTo("cursor")));
+        }
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void aPositionRoundTrips() {
+        Position position = new Position(PIT, List.of(new SortValue("3.1926587", true), new SortValue("1556633100000", true),
+                new SortValue("01JDQ8Z3V4K9T2X7M5N6P8R0SA", false)));
+        assertThat(Position.parse(position.text())).isEqualTo(position);
+    }
+}

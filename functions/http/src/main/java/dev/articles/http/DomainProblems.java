@@ -9,6 +9,7 @@ import dev.articles.core.idempotency.IdempotencyKeyReusedException;
 import dev.articles.core.routes.NotAllowedException;
 import dev.articles.core.routes.PreconditionFailedException;
 import dev.articles.core.routes.UnauthenticatedException;
+import dev.articles.core.search.SearchDisabledException;
 import dev.articles.core.store.ArticleDeletedException;
 import dev.articles.core.store.SlugTakenException;
 import dev.articles.core.store.StoreUnavailableException;
@@ -23,6 +24,10 @@ public final class DomainProblems {
 
     /** Seconds a client should wait before retrying: DynamoDB throttling, or a key still in progress. */
     static final String RETRY_AFTER_SECONDS = "1";
+
+    /** How to turn search on, for the 501 of a deployment that has it off. */
+    static final String SEARCH_DISABLED_DETAIL = "Search is off in this deployment: deploy with the template parameter "
+            + "Search=enabled, or locally `infra/serve --parameter Search=enabled`.";
 
     private DomainProblems() {}
 
@@ -49,6 +54,7 @@ public final class DomainProblems {
             case StoreUnavailableException e -> new ProblemException(new Problem(Problem.Type.SERVICE_UNAVAILABLE,
                     "The article store is temporarily unavailable; nothing was changed. Retry later."),
                     Map.of("Retry-After", RETRY_AFTER_SECONDS));
+            case SearchDisabledException e -> new ProblemException(Problem.Type.SEARCH_DISABLED, SEARCH_DISABLED_DETAIL);
             default -> null;
         };
     }

@@ -49,6 +49,7 @@ public record Problem(Type type, String detail, List<FieldError> errors) {
         IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency-Key reused with a different request"),
         PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required"),
         INTERNAL_ERROR("internal-error", 500, "Internal error"),
+        SEARCH_DISABLED("search-disabled", 501, "Search is off"),
         SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");
 
         final String slug;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.articles.core.article.ArticleNotFoundException;
 import dev.articles.core.routes.ChangesExpiredException;
+import dev.articles.core.search.SearchDisabledException;
 import dev.articles.core.store.SlugTakenException;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +38,14 @@ class DomainProblemsTest {
         assertThat(response.status()).isEqualTo(410);
         assertThat(response.body()).contains("\"type\":\"urn:articles:problem:changes-cursor-expired\"")
                 .contains("without a cursor");
+    }
+
+    @Test
+    void searchWhereTheDeploymentHasItOffIsNotImplementedAndSaysHowToTurnItOn() {
+        HttpResponse response = answer(new SearchDisabledException());
+        assertThat(response.status()).isEqualTo(501);
+        assertThat(response.headers()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(response.body()).contains("\"type\":\"urn:articles:problem:search-disabled\"")
+                .contains("Search=enabled").contains("infra/serve --parameter Search=enabled");
     }
 }

@@ -19,6 +19,7 @@ public final class RouteTable {
             new Route("DELETE", "/articles/{id}"),
             new Route("GET", "/articles/by-slug/{slug}"),
             new Route("GET", "/articles/changes"),
+            new Route("GET", "/articles/search"),
             new Route("GET", "/preview/articles"),
             new Route("GET", "/preview/articles/{id}"));
 
@@ -26,7 +27,7 @@ public final class RouteTable {
 
     /**
      * The methods the contract allows on this path, or empty when no route has the path. /articles/changes is also
-     * an {id} path to API Gateway (a PATCH of it reaches the edit, which finds no such article).
+     * an {id} path to API Gateway (a PATCH of it reaches the edit, which finds no such article), as is /articles/search.
      */
     public static Optional<List<String>> methodsFor(String path) {
         List<String> methods = ALL.stream().filter(r -> matches(r.path(), path)).map(Route::method).distinct().sorted().toList();

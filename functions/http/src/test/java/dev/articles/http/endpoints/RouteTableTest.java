@@ -18,6 +18,7 @@ class RouteTableTest {
         assertThat(RouteTable.methodsFor("/Articles")).isEmpty();
         assertThat(RouteTable.methodsFor("/articles/by-slug/crowds-gather")).contains(List.of("GET"));
         assertThat(RouteTable.methodsFor("/articles/changes")).contains(List.of("DELETE", "GET", "PATCH"));
+        assertThat(RouteTable.methodsFor("/articles/search")).contains(List.of("DELETE", "GET", "PATCH"));
         assertThat(RouteTable.methodsFor("/preview/articles")).contains(List.of("GET"));
         assertThat(RouteTable.methodsFor("/preview/articles/01JDQ8Z3V4K9T2X7M5N6P8R0SA")).contains(List.of("GET"));
         assertThat(RouteTable.methodsFor("/preview")).isEmpty();

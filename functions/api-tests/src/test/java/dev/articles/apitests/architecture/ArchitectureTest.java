@@ -13,31 +13,38 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layers point one way, from the outside in: the HTTP adapter -> routes (the use cases) -> the domain and
- * its ports; the DynamoDB store implements the ports and knows nothing of HTTP or the use cases. Only the
- * handlers (one per function module, which this module cannot see) wire the store, and the cursor keys of the
- * functions that sign cursors, to the adapter. See docs/architecture.md.
+ * its ports; the DynamoDB store and the OpenSearch index implement the ports and know nothing of HTTP or the use
+ * cases. Only the handlers (one per function module, which this module cannot see) wire the store or the index, and
+ * the cursor keys of the functions that sign cursors, to the adapter. See docs/architecture.md.
  */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.articles.core", "dev.articles.http", "dev.articles.dynamodb", "dev.articles.cursorkeys");
+            .importPackages("dev.articles.core", "dev.articles.http", "dev.articles.dynamodb", "dev.articles.cursorkeys",
+                    "dev.articles.opensearch");
 
     @Test
     void layersPointInward() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("HTTP adapter").definedBy("dev.articles.http..")
                 .layer("Routes").definedBy("dev.articles.core.routes..")
-                .layer("Ports").definedBy("dev.articles.core.store..", "dev.articles.core.idempotency..", "dev.articles.core.paging..")
+                .layer("Ports").definedBy("dev.articles.core.store..", "dev.articles.core.idempotency..", "dev.articles.core.paging..",
+                        "dev.articles.core.search..")
                 .layer("Domain").definedBy("dev.articles.core", "dev.articles.core.article..")
                 .layer("DynamoDB store").definedBy("dev.articles.dynamodb..")
                 .layer("Cursor keys").definedBy("dev.articles.cursorkeys..")
+                .layer("OpenSearch index").definedBy("dev.articles.opensearch..")
                 .whereLayer("HTTP adapter").mayNotBeAccessedByAnyLayer()
+                .whereLayer("OpenSearch index").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Cursor keys").mayNotBeAccessedByAnyLayer()
-                .whereLayer("DynamoDB store").mayOnlyBeAccessedByLayers("Cursor keys")
+                // The search engine's adapter takes the region and credentials the DynamoDB client uses.
+                .whereLayer("DynamoDB store").mayOnlyBeAccessedByLayers("Cursor keys", "OpenSearch index")
                 .whereLayer("Routes").mayOnlyBeAccessedByLayers("HTTP adapter")
-                .whereLayer("Ports").mayOnlyBeAccessedByLayers("Routes", "HTTP adapter", "DynamoDB store", "Cursor keys")
-                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Ports", "Routes", "HTTP adapter", "DynamoDB store", "Cursor keys")
+                .whereLayer("Ports").mayOnlyBeAccessedByLayers("Routes", "HTTP adapter", "DynamoDB store", "Cursor keys",
+                        "OpenSearch index")
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Ports", "Routes", "HTTP adapter", "DynamoDB store", "Cursor keys",
+                        "OpenSearch index")
                 .check(CLASSES);
     }
 

@@ -2,7 +2,7 @@ package dev.articles.cursorkeys;
 
 import dev.articles.core.Environment;
 import dev.articles.core.paging.Cursors;
-import dev.articles.dynamodb.DynamoDbClients;
+import dev.articles.dynamodb.AwsEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -34,8 +34,8 @@ public final class CursorKeys {
         }
         String secretId = env.required(SECRET_ID);
         try (SecretsManagerClient client = SecretsManagerClient.builder()
-                .region(DynamoDbClients.region(env))
-                .credentialsProvider(DynamoDbClients.credentialsProvider(env))
+                .region(AwsEnvironment.region(env))
+                .credentialsProvider(AwsEnvironment.credentialsProvider(env))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
             String current = client.getSecretValue(r -> r.secretId(secretId)).secretString();

@@ -3,15 +3,8 @@ package dev.articles.dynamodb;
 import dev.articles.core.Environment;
 import java.net.URI;
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
@@ -28,7 +21,6 @@ public final class DynamoDbClients {
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(2);
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(4);
     static final String MAX_CONNECTIONS = "http.maxConnections";
-    static final String CONTAINER_CREDENTIALS_URI = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
     /** A local DynamoDB's URL (sam local's --env-vars); blank or unset in AWS. */
     static final String ENDPOINT = "DYNAMODB_ENDPOINT";
 
@@ -37,8 +29,8 @@ public final class DynamoDbClients {
     public static DynamoDbClient create(Environment env) {
         keepPhaseConnections();
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .region(region(env))
-                .credentialsProvider(credentialsProvider(env))
+                .region(AwsEnvironment.region(env))
+                .credentialsProvider(AwsEnvironment.credentialsProvider(env))
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT)
@@ -61,29 +53,5 @@ public final class DynamoDbClients {
         if (System.getProperty(MAX_CONNECTIONS) == null) {
             System.setProperty(MAX_CONNECTIONS, Integer.toString(Phase.CONCURRENCY));
         }
-    }
-
-    /** The function's region, as Lambda sets it (us-east-1 where nothing does: tests, a local engine). */
-    public static Region region(Environment env) {
-        return Region.of(env.optional("AWS_REGION").orElse("us-east-1"));
-    }
-
-    /**
-     * The role's keys from the environment; under SnapStart Lambda sets none (they would be frozen into the
-     * snapshot) and serves them from its container credentials endpoint instead, fetched after restore.
-     */
-    public static AwsCredentialsProvider credentialsProvider(Environment env) {
-        if (env.optional("AWS_ACCESS_KEY_ID").isEmpty() && env.optional(CONTAINER_CREDENTIALS_URI).isPresent()) {
-            return ContainerCredentialsProvider.builder().build();
-        }
-        return StaticCredentialsProvider.create(credentials(env));
-    }
-
-    private static AwsCredentials credentials(Environment env) {
-        String id = env.required("AWS_ACCESS_KEY_ID");
-        String secret = env.required("AWS_SECRET_ACCESS_KEY");
-        return env.optional("AWS_SESSION_TOKEN")
-                .<AwsCredentials>map(token -> AwsSessionCredentials.create(id, secret, token))
-                .orElseGet(() -> AwsBasicCredentials.create(id, secret));
     }
 }

@@ -16,7 +16,7 @@ class DynamoDbClientsTest {
         Environment env = new Environment(Map.of("AWS_ACCESS_KEY_ID", "id", "AWS_SECRET_ACCESS_KEY", "secret",
                 "AWS_SESSION_TOKEN", "token"));
 
-        assertThat(DynamoDbClients.credentialsProvider(env).resolveCredentials())
+        assertThat(AwsEnvironment.credentialsProvider(env).resolveCredentials())
                 .isEqualTo(AwsSessionCredentials.create("id", "secret", "token"));
     }
 
@@ -26,7 +26,7 @@ class DynamoDbClientsTest {
         Environment env = new Environment(Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/2021-04-23/credentials",
                 "AWS_CONTAINER_AUTHORIZATION_TOKEN", "token"));
 
-        assertThat(DynamoDbClients.credentialsProvider(env)).isInstanceOf(ContainerCredentialsProvider.class);
+        assertThat(AwsEnvironment.credentialsProvider(env)).isInstanceOf(ContainerCredentialsProvider.class);
         assertThat(DynamoDbClients.create(env)).isNotNull(); // builds without fetching credentials: that waits for a request
     }
 

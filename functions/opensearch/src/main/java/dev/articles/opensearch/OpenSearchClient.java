@@ -2,7 +2,7 @@ package dev.articles.opensearch;
 
 import dev.articles.core.Environment;
 import dev.articles.core.store.StoreUnavailableException;
-import dev.articles.dynamodb.DynamoDbClients;
+import dev.articles.dynamodb.AwsEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -62,8 +62,8 @@ public final class OpenSearchClient {
     public static Optional<OpenSearchClient> create(Environment env) {
         return env.optional(ENDPOINT).map(url -> new OpenSearchClient(
                 URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
-                DynamoDbClients.region(env).id(),
-                DynamoDbClients.credentialsProvider(env),
+                AwsEnvironment.region(env).id(),
+                AwsEnvironment.credentialsProvider(env),
                 UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
                         .socketTimeout(SOCKET_TIMEOUT)

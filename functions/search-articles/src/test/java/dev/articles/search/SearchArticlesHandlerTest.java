@@ -8,10 +8,20 @@ import com.sun.net.httpserver.HttpServer;
 import dev.articles.apitests.testing.ApiResponse;
 import dev.articles.apitests.testing.EventFile;
 import dev.articles.core.Environment;
+import dev.articles.core.paging.Cursors;
+import dev.articles.core.routes.SearchArticles;
+import dev.articles.http.DomainProblems;
+import dev.articles.http.HttpFunction;
+import dev.articles.http.HttpResponse;
+import dev.articles.http.Priming;
+import dev.articles.http.endpoints.SearchArticlesEndpoint;
+import dev.articles.opensearch.OpenSearchClient;
+import dev.articles.opensearch.OpenSearchIndex;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -80,10 +90,50 @@ class SearchArticlesHandlerTest {
     }
 
     SearchArticlesHandler searchOn() {
-        return new SearchArticlesHandler(new Environment(Map.of(
+        return new SearchArticlesHandler(searchOnEnvironment());
+    }
+
+    Environment searchOnEnvironment() {
+        return new Environment(Map.of(
                 "SEARCH_ENDPOINT", "http://127.0.0.1:" + engine.getAddress().getPort(),
                 "CURSOR_SIGNING_KEY", "search-handler-test-key-0123456789",
-                "AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret")));
+                "AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret"));
+    }
+
+    /** The endpoint, the status of each answer recorded (a failure's as HttpFunction will answer it). */
+    static HttpFunction.Endpoint recorded(SearchArticlesEndpoint endpoint, List<Integer> statuses) {
+        return request -> {
+            try {
+                HttpResponse response = endpoint.handle(request);
+                statuses.add(response.status());
+                return response;
+            } catch (RuntimeException e) {
+                statuses.add(DomainProblems.of(e).problem().status());
+                throw e;
+            }
+        };
+    }
+
+    @Test
+    void primingSearchesOnceOnAPointInTimeItCloses() {
+        Environment env = searchOnEnvironment();
+        List<Integer> statuses = new ArrayList<>();
+        SearchArticles search = new SearchArticles(OpenSearchIndex.create(OpenSearchClient.create(env).orElseThrow(), env),
+                new Cursors(env.required("CURSOR_SIGNING_KEY").getBytes(StandardCharsets.UTF_8)));
+        Priming.search(env, recorded(new SearchArticlesEndpoint(search), statuses)).beforeCheckpoint(null);
+
+        assertThat(statuses).containsExactly(200);
+        assertThat(searches).hasSize(1);
+    }
+
+    @Test
+    void primingWithSearchOffRunsThe501Path() {
+        List<Integer> statuses = new ArrayList<>();
+        Priming.search(new Environment(Map.of()), recorded(new SearchArticlesEndpoint(SearchArticles.disabled()), statuses))
+                .beforeCheckpoint(null);
+
+        assertThat(statuses).containsExactly(501);
+        assertThat(searches).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -108,7 +158,7 @@ class SearchArticlesHandlerTest {
                 .sendTo(searchOn()::handleRequest);
 
         JsonNode must = JSON.readTree(searches.getLast()).get("query").get("bool").get("must");
-        List<String> texts = new java.util.ArrayList<>();
+        List<String> texts = new ArrayList<>();
         must.forEach(clause -> texts.add(clause.get("multi_match").get("query").asText()));
         assertThat(texts).containsExactly("title:x", "*", "~", "/.*/", "\\", "\"}");
     }

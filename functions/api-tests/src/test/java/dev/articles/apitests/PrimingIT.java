@@ -15,6 +15,7 @@ import dev.articles.core.routes.GetArticleBySlug;
 import dev.articles.core.routes.ListArticles;
 import dev.articles.core.routes.PreviewArticle;
 import dev.articles.core.routes.PreviewArticles;
+import dev.articles.core.routes.SearchArticles;
 import dev.articles.core.routes.WriteAccess;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.dynamodb.DynamoArticleStore;
@@ -33,6 +34,7 @@ import dev.articles.http.endpoints.GetArticleEndpoint;
 import dev.articles.http.endpoints.ListArticlesEndpoint;
 import dev.articles.http.endpoints.PreviewArticleEndpoint;
 import dev.articles.http.endpoints.PreviewArticlesEndpoint;
+import dev.articles.http.endpoints.SearchArticlesEndpoint;
 import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -123,6 +125,14 @@ class PrimingIT {
 
         assertThat(statuses).containsExactly(404, 404);
         assertThat(itemsInTable()).isZero();
+    }
+
+    /** Where search is off, its priming runs the 501 path: nothing else to load. */
+    @Test
+    void searchPrimingWithSearchOffIsNotImplemented() {
+        Priming.search(env, recorded(new SearchArticlesEndpoint(SearchArticles.disabled()))).beforeCheckpoint(null);
+
+        assertThat(statuses).containsExactly(501);
     }
 
     private HttpFunction.Endpoint recorded(HttpFunction.Endpoint endpoint) {

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * ({@code serve}, {@code sam local}): the key itself in {@code CURSOR_SIGNING_KEY}, which is empty in AWS.
  * Under SnapStart the keys are read before the snapshot (which Lambda encrypts), so a rotation takes effect
  * with the next published version, and cursors signed before it stay valid through the previous key. The list and
- * the preview list read them: the same keys sign both routes' cursors.
+ * the preview list, the changes feed and search read them: the same keys sign every route's cursors.
  */
 public final class CursorKeys {
 

@@ -66,9 +66,9 @@ public final class Priming implements Resource {
     }
 
     /**
-     * GET /articles/search?q=priming&limit=1: a point in time opened, searched and closed, answered 200 (or, the index
-     * not yet created, one refused call, answered 200 with no items). Where search is off, the 501 it answers is all
-     * there is to prime.
+     * GET /articles/search?q=priming&limit=1: a point in time opened and searched (and closed when that page is the
+     * whole answer), answered 200; or, the index not yet created, one refused call, answered 200 with no items. Where
+     * search is off, the 501 it answers is all there is to prime.
      */
     public static Priming search(Environment env, HttpFunction.Endpoint endpoint) {
         return register(get(env, endpoint, "GET /articles/search", "/articles/search", "q=priming&limit=1", "{}"));

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.articles.core.Environment;
+import dev.articles.core.RequestDeadline;
 import dev.articles.core.search.SearchHit;
 import dev.articles.core.search.SearchIndex;
 import dev.articles.core.search.SearchRequest;
 import dev.articles.core.store.StoreUnavailableException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -23,6 +25,10 @@ import java.util.Set;
  * without one, by {@code search_after} on the index as it is now. Articles sort by the same values, so nothing the
  * snapshot held before the cursor comes back; what changed since may show or not, as in a list walked during edits
  * (under relevance, an edit can also move an article's score across the cursor).
+ *
+ * <p>A page makes up to three calls (open, search, close; or search, search again without an expired PIT), each
+ * bounded by the client's timeouts. One that could outlast the request's deadline is not started: the answer is a
+ * 503 in time rather than a function timeout, and a PIT left open expires by itself.
  */
 public final class OpenSearchIndex implements SearchIndex {
 
@@ -30,17 +36,23 @@ public final class OpenSearchIndex implements SearchIndex {
     public static final String INDEX = "SEARCH_INDEX";
     public static final String DEFAULT_INDEX = "articles";
 
+    /** The longest one call can take: a connection, then a read. */
+    static final Duration CALL_BOUND = OpenSearchClient.CONNECT_TIMEOUT.plus(OpenSearchClient.SOCKET_TIMEOUT);
+
     private final OpenSearchClient client;
     private final String index;
+    private final RequestDeadline deadline;
 
-    public OpenSearchIndex(OpenSearchClient client, String index) {
+    /** @param deadline the request's, as the function's HttpFunction sets it */
+    public OpenSearchIndex(OpenSearchClient client, String index, RequestDeadline deadline) {
         this.client = client;
         this.index = index;
+        this.deadline = deadline;
     }
 
     /** The function's index: {@value #INDEX}, or {@value #DEFAULT_INDEX} when unset. */
-    public static OpenSearchIndex create(OpenSearchClient client, Environment env) {
-        return new OpenSearchIndex(client, env.optional(INDEX).orElse(DEFAULT_INDEX));
+    public static OpenSearchIndex create(OpenSearchClient client, Environment env, RequestDeadline deadline) {
+        return new OpenSearchIndex(client, env.optional(INDEX).orElse(DEFAULT_INDEX), deadline);
     }
 
     @Override
@@ -54,14 +66,14 @@ public final class OpenSearchIndex implements SearchIndex {
         int size = request.limit() + 1;
         OpenSearchClient.Response response = null;
         if (pit != null) {
-            response = client.send("POST", "/_search", SearchBody.search(request, size, pit, after));
+            response = send("POST", "/_search", SearchBody.search(request, size, pit, after));
             if (response.status() == 404 && OpenSearchJson.errorTypes(response.body()).contains("search_context_missing_exception")) {
                 pit = null; // expired between pages: go on without it
                 response = null;
             }
         }
         if (response == null) {
-            response = client.send("POST", "/" + index + "/_search", SearchBody.search(request, size, null, after));
+            response = send("POST", "/" + index + "/_search", SearchBody.search(request, size, null, after));
         }
         if (indexNotFound(response)) {
             return new Page(List.of(), null);
@@ -87,7 +99,7 @@ public final class OpenSearchIndex implements SearchIndex {
      * @throws StoreUnavailableException the engine refused one more PIT (too many open) or could not answer
      */
     private String openPit() {
-        OpenSearchClient.Response response = client.send("POST",
+        OpenSearchClient.Response response = send("POST",
                 "/" + index + "/_search/point_in_time?keep_alive=" + SearchBody.KEEP_ALIVE, null);
         if (indexNotFound(response)) {
             return null;
@@ -122,7 +134,7 @@ public final class OpenSearchIndex implements SearchIndex {
 
     /** Frees the engine's snapshot now rather than at its keep-alive; the page is already answered either way. */
     private void closePit(String pit) {
-        if (pit == null) {
+        if (pit == null || !timeFor()) {
             return;
         }
         byte[] body = ("{\"pit_id\":[" + quoted(pit) + "]}").getBytes(StandardCharsets.UTF_8);
@@ -131,6 +143,19 @@ public final class OpenSearchIndex implements SearchIndex {
         } catch (StoreUnavailableException e) {
             // It expires by itself within the keep-alive.
         }
+    }
+
+    /** @throws StoreUnavailableException when the call might outlast the request */
+    private OpenSearchClient.Response send(String method, String path, byte[] body) {
+        if (!timeFor()) {
+            throw new StoreUnavailableException("no time left in the request for " + method + " " + path, null);
+        }
+        return client.send(method, path, body);
+    }
+
+    /** Whether one more call ends within the request's deadline (always, outside a request). */
+    private boolean timeFor() {
+        return deadline.remainingNanos().orElse(Long.MAX_VALUE) >= CALL_BOUND.toNanos();
     }
 
     private static String quoted(String text) {

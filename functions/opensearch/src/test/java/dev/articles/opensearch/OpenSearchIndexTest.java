@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.articles.core.Environment;
 import dev.articles.core.InvalidInputException;
+import dev.articles.core.RequestDeadline;
 import dev.articles.core.article.Article;
 import dev.articles.core.article.Status;
 import dev.articles.core.search.SearchHit;
@@ -49,6 +50,7 @@ class OpenSearchIndexTest {
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Answer>> answers = new HashMap<>();
     private HttpServer server;
+    private final RequestDeadline deadline = new RequestDeadline();
     private OpenSearchIndex index;
 
     @BeforeEach
@@ -69,7 +71,7 @@ class OpenSearchIndexTest {
         OpenSearchClient client = OpenSearchClient.create(new Environment(Map.of(
                 OpenSearchClient.ENDPOINT, "http://127.0.0.1:" + server.getAddress().getPort(),
                 "AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret"))).orElseThrow();
-        index = OpenSearchIndex.create(client, new Environment(Map.of()));
+        index = OpenSearchIndex.create(client, new Environment(Map.of()), deadline);
     }
 
     @AfterEach
@@ -226,6 +228,13 @@ class OpenSearchIndexTest {
                     .isInstanceOfSatisfying(InvalidInputException.class, e ->
                             assertThat(e.errors()).singleElement().satisfies(err -> assertThat(err.field()).isEqualTo("cursor")));
         }
+        assertThat(seen).isEmpty();
+    }
+
+    @Test
+    void aCallThatCouldOutlastTheRequestIsNotStarted() {
+        assertThatThrownBy(() -> deadline.within(OpenSearchIndex.CALL_BOUND.minusMillis(1), () -> index.search(request(20, null))))
+                .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("no time left");
         assertThat(seen).isEmpty();
     }
 

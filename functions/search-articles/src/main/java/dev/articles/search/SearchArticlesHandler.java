@@ -3,6 +3,7 @@ package dev.articles.search;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.articles.core.Environment;
+import dev.articles.core.RequestDeadline;
 import dev.articles.core.routes.SearchArticles;
 import dev.articles.cursorkeys.CursorKeys;
 import dev.articles.http.HttpFunction;
@@ -30,11 +31,12 @@ public final class SearchArticlesHandler implements RequestStreamHandler {
     }
 
     SearchArticlesHandler(Environment env) {
+        RequestDeadline deadline = new RequestDeadline();
         SearchArticles search = OpenSearchClient.create(env)
-                .map(client -> new SearchArticles(OpenSearchIndex.create(client, env), CursorKeys.load(env)))
+                .map(client -> new SearchArticles(OpenSearchIndex.create(client, env, deadline), CursorKeys.load(env)))
                 .orElseGet(SearchArticles::disabled);
         SearchArticlesEndpoint endpoint = new SearchArticlesEndpoint(search);
-        function = new HttpFunction(env, endpoint);
+        function = new HttpFunction(env, endpoint, deadline);
         priming = Priming.search(env, endpoint);
     }
 

@@ -8,7 +8,8 @@ import java.util.List;
  * A search's {@code q}, parsed by the contract's small syntax: words separated by white space; {@code "two words"}
  * a phrase; a leading {@code -} on a word or a phrase excludes it. Nothing else is syntax: a colon, a star, a tilde,
  * a slash or a backslash is part of a word, and a quote without its closing quote is a character of a word, all
- * handed to the engine as text for its analyzer. A q of exclusions only is a search of every live article but those.
+ * handed to the engine as text for its analyzer. A q of exclusions only is a search of every live article but those;
+ * so is a q whose words hold nothing the analyzer keeps (a stop word, {@code *}, {@code ""}): it constrains nothing.
  *
  * @param included what an article must match: each word (all of its analyzed tokens) and each phrase
  * @param excluded what an article must not match

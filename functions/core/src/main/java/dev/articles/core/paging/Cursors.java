@@ -17,8 +17,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Opaque, tamper-evident list cursors: base64url of [version, 8 bytes of the filter's hash, the listSk of
- * the page's last entry, 16 bytes of HMAC-SHA256 over all that]. A cursor is accepted only with the key
+ * Opaque, tamper-evident cursors: base64url of [version, 8 bytes of the filter's hash, the position of the page's
+ * last entry (a list's listSk, or the search engine's position), 16 bytes of HMAC-SHA256 over all that]. A cursor is accepted only with the key
  * that signed it (or a previous key still accepted, so that rotating the key does not break the cursors
  * clients hold) and the filters it came from; anything else is a 400, never a query.
  */

@@ -18,9 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opaque, tamper-evident cursors: base64url of [version, 8 bytes of the filter's hash, the position of the page's
- * last entry (a list's listSk, or the search engine's position), 16 bytes of HMAC-SHA256 over all that]. A cursor is accepted only with the key
- * that signed it (or a previous key still accepted, so that rotating the key does not break the cursors
- * clients hold) and the filters it came from; anything else is a 400, never a query.
+ * last entry (a list's listSk, or the search engine's position), 16 bytes of HMAC-SHA256 over all that]. A cursor
+ * is accepted only with the key that signed it (or a previous key still accepted, so that rotating the key does not
+ * break the cursors clients hold) and the filters it came from; anything else is a 400, never a query.
  */
 public final class Cursors {
 

@@ -61,6 +61,11 @@ public final class ChangesFeed {
         this.clock = clock;
     }
 
+    /** A feed read by raw position only ({@link #read}, {@link #nextSettled}), as the search indexer does: no cursors. */
+    public ChangesFeed(ArticleStore store, Clock clock) {
+        this(store, null, clock);
+    }
+
     /**
      * @throws InvalidInputException    for an invalid {@code limit}, or a cursor that was altered or made up
      * @throws ChangesExpiredException  for a cursor older than the deletions remembered

@@ -21,23 +21,27 @@ class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.articles.core", "dev.articles.http", "dev.articles.dynamodb", "dev.articles.cursorkeys");
+            .importPackages("dev.articles.core", "dev.articles.http", "dev.articles.dynamodb", "dev.articles.cursorkeys",
+                    "dev.articles.opensearch");
 
     @Test
     void layersPointInward() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("HTTP adapter").definedBy("dev.articles.http..")
                 .layer("Routes").definedBy("dev.articles.core.routes..")
-                .layer("Ports").definedBy("dev.articles.core.store..", "dev.articles.core.idempotency..", "dev.articles.core.paging..")
+                .layer("Ports").definedBy("dev.articles.core.store..", "dev.articles.core.idempotency..", "dev.articles.core.paging..",
+                        "dev.articles.core.search..")
                 .layer("Domain").definedBy("dev.articles.core", "dev.articles.core.article..")
                 .layer("DynamoDB store").definedBy("dev.articles.dynamodb..")
                 .layer("Cursor keys").definedBy("dev.articles.cursorkeys..")
+                .layer("Search engine").definedBy("dev.articles.opensearch..")
                 .whereLayer("HTTP adapter").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Cursor keys").mayNotBeAccessedByAnyLayer()
-                .whereLayer("DynamoDB store").mayOnlyBeAccessedByLayers("Cursor keys")
+                .whereLayer("Search engine").mayNotBeAccessedByAnyLayer()
+                .whereLayer("DynamoDB store").mayOnlyBeAccessedByLayers("Cursor keys", "Search engine")
                 .whereLayer("Routes").mayOnlyBeAccessedByLayers("HTTP adapter")
-                .whereLayer("Ports").mayOnlyBeAccessedByLayers("Routes", "HTTP adapter", "DynamoDB store", "Cursor keys")
-                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Ports", "Routes", "HTTP adapter", "DynamoDB store", "Cursor keys")
+                .whereLayer("Ports").mayOnlyBeAccessedByLayers("Routes", "HTTP adapter", "DynamoDB store", "Cursor keys", "Search engine")
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Ports", "Routes", "HTTP adapter", "DynamoDB store", "Cursor keys", "Search engine")
                 .check(CLASSES);
     }
 

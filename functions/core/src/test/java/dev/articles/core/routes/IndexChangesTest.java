@@ -14,13 +14,11 @@ import dev.articles.core.search.InMemorySearchDocuments;
 import dev.articles.core.search.IndexCursor;
 import dev.articles.core.search.SearchIndexingException;
 import dev.articles.core.store.InMemoryArticleStore;
-import dev.articles.core.store.ListFilter;
 import dev.articles.core.store.StoreUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,12 +52,8 @@ class IndexChangesTest {
                 null, null, List.of(), a.publishedAt(), a.createdAt(), a.updatedAt()), clock.instant()).article();
     }
 
-    /** What every public route shows now, whole. */
     Map<String, Article> live() {
-        Map<String, Article> live = new HashMap<>();
-        store.list(ListFilter.ALL, null, 500, clock.instant()).items()
-                .forEach(summary -> live.put(summary.id(), store.get(summary.id()).orElseThrow()));
-        return live;
+        return store.live(clock.instant());
     }
 
     void settle() {

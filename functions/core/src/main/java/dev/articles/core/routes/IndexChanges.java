@@ -33,6 +33,11 @@ public final class IndexChanges {
      * so it shows in search seconds after it settles, not at the next wake-up (a timer wakes the indexer every minute).
      */
     public static final Duration LOOK_AHEAD = Duration.ofSeconds(60);
+    /**
+     * The longest nap of such a wait: it looks again this often, so a write made meanwhile (whose own wake-up is held
+     * back while this run lasts: one indexer runs at a time) is applied as it settles, not after a later go-live.
+     */
+    static final Duration NAP = Duration.ofSeconds(10);
 
     /** Waits; the function's is {@code Thread.sleep}, a test's moves its clock. */
     @FunctionalInterface
@@ -137,7 +142,8 @@ public final class IndexChanges {
             if (next.isEmpty() || next.get().isAfter(deadline)) {
                 return progress.run(Outcome.UP_TO_DATE, Duration.ZERO);
             }
-            sleeper.sleep(Duration.between(clock.instant(), next.get()));
+            Duration wait = Duration.between(clock.instant(), next.get());
+            sleeper.sleep(wait.compareTo(NAP) > 0 ? NAP : wait);
         }
     }
 

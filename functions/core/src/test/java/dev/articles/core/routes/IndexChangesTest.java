@@ -221,15 +221,16 @@ class IndexChangesTest {
         Article a = create("A", Status.PUBLISHED, T0.minusSeconds(60));
         settle();
         runNow();
-        // Woken by a write: its change settles in 5 s.
-        Article b = create("B", Status.PUBLISHED, clock.instant());
-        Article scheduled = create("Embargoed", Status.PUBLISHED, clock.instant().plusSeconds(30));
-        Instant deadline = clock.instant().plusSeconds(80);
-        IndexChanges.Run run = indexer.run(false, deadline);
-        assertThat(sleeps).as("for the write, then for the go-live").hasSize(2);
+        // Woken by a write: its change settles in 5 s; a scheduled article goes live in 30 s.
+        Instant start = clock.instant();
+        Article b = create("B", Status.PUBLISHED, start);
+        Article scheduled = create("Embargoed", Status.PUBLISHED, start.plusSeconds(30));
+        IndexChanges.Run run = indexer.run(false, start.plusSeconds(80));
         assertThat(run.upserts()).isEqualTo(2);
         assertThat(documents.searchable()).isEqualTo(live()).containsOnlyKeys(a.id(), b.id(), scheduled.id());
         assertThat(run.lag()).as("the go-live was applied as it settled").isEqualTo(ChangesFeed.SETTLE.plusMillis(1));
+        assertThat(Duration.between(start, clock.instant())).isEqualTo(Duration.ofSeconds(30).plus(ChangesFeed.SETTLE).plusMillis(1));
+        assertThat(sleeps).allSatisfy(nap -> assertThat(nap).isPositive().isLessThanOrEqualTo(IndexChanges.NAP));
 
         sleeps.clear();
         Article later = create("Later", Status.PUBLISHED, clock.instant().plusSeconds(50));
@@ -242,6 +243,30 @@ class IndexChangesTest {
         indexer.run(false, clock.instant().plusSeconds(600));
         assertThat(sleeps).as("Later settles now; Much later is beyond the look-ahead").isEmpty();
         assertThat(documents.searchable()).containsKey(later.id());
+    }
+
+    @Test
+    void aWriteMadeWhileItWaitsForALaterGoLiveIsAppliedAsItSettles() {
+        create("A", Status.PUBLISHED, T0.minusSeconds(60));
+        settle();
+        runNow();
+        Instant start = clock.instant();
+        create("Embargoed", Status.PUBLISHED, start.plus(IndexChanges.LOOK_AHEAD).minusSeconds(10));
+        List<Instant> applied = new ArrayList<>();
+        Article[] written = new Article[1];
+        IndexChanges watched = new IndexChanges(feed, documents, cursors, clock, duration -> {
+            if (written[0] == null) {
+                written[0] = create("Written meanwhile", Status.PUBLISHED, clock.instant()); // its wake-up is held back
+            } else if (applied.isEmpty() && documents.searchable().containsKey(written[0].id())) {
+                applied.add(clock.instant());
+            }
+            clock.advance(duration);
+        });
+        watched.run(false, start.plusSeconds(90));
+        assertThat(applied).isNotEmpty();
+        assertThat(Duration.between(written[0].createdAt(), applied.getFirst()))
+                .isLessThanOrEqualTo(IndexChanges.NAP.plus(ChangesFeed.SETTLE).plusSeconds(1));
+        assertThat(documents.searchable()).isEqualTo(live()).hasSize(3);
     }
 
     @Test

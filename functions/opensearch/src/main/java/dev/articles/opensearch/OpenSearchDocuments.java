@@ -71,6 +71,18 @@ public final class OpenSearchDocuments implements SearchDocuments {
     }
 
     @Override
+    public boolean exists() {
+        OpenSearchClient.Response response = client.send("HEAD", "/" + alias, null);
+        if (response.status() == 404) {
+            return false;
+        }
+        if (!response.ok()) {
+            throw refused(response);
+        }
+        return true;
+    }
+
+    @Override
     public String newIndex(Instant at) {
         return alias + "-" + SUFFIX.format(at);
     }

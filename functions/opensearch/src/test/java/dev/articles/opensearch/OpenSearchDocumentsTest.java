@@ -97,6 +97,14 @@ class OpenSearchDocumentsTest {
     }
 
     @Test
+    void theAliasExistsUnlessTheEngineSaysNotFound() {
+        assertThat(documents.exists()).isTrue();
+        answers.put("HEAD /articles", new Answer(404, ""));
+        assertThat(documents.exists()).isFalse();
+        assertThat(seen).containsExactly("HEAD /articles ", "HEAD /articles ");
+    }
+
+    @Test
     void droppingAnIndexThatIsGoneIsDone() {
         answers.put("DELETE /articles-gone", new Answer(404, "{\"error\":{\"type\":\"index_not_found_exception\"},\"status\":404}"));
         documents.drop("articles-gone");

@@ -89,7 +89,7 @@ public final class IndexChanges {
         try {
             Optional<IndexCursor> stored = cursors.read();
             IndexCursor cursor;
-            if (reindex || stored.isEmpty()) {
+            if (reindex || stored.isEmpty() || !stored.get().building() && !documents.exists()) {
                 cursor = rebuild(stored, progress);
             } else {
                 cursor = stored.get();

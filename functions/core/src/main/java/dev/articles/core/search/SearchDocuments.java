@@ -29,6 +29,9 @@ public interface SearchDocuments {
     /** As {@link #apply(List)}, into the concrete index a reindex is building (not public yet). */
     void applyTo(String index, List<Change> changes);
 
+    /** Whether the public alias exists: an index deleted by hand is seen by a run with no change to apply too. */
+    boolean exists();
+
     /** The name of a new concrete index for a reindex started at {@code at}. */
     String newIndex(Instant at);
 

@@ -26,9 +26,14 @@ public final class InMemorySearchDocuments implements SearchDocuments {
     private int skipped;
     private final List<String> dropped = new ArrayList<>();
     private boolean refuseNext;
+    private boolean loseOnNextApply;
 
     @Override
     public synchronized void apply(List<Change> changes) {
+        if (loseOnNextApply) {
+            loseOnNextApply = false;
+            lose();
+        }
         if (alias == null) {
             throw new SearchIndexMissingException("no index behind the alias");
         }
@@ -55,6 +60,11 @@ public final class InMemorySearchDocuments implements SearchDocuments {
             }
             documents.put(id, new Versioned(version, change instanceof Change.Upsert upsert ? upsert.article() : null));
         }
+    }
+
+    @Override
+    public synchronized boolean exists() {
+        return alias != null;
     }
 
     @Override
@@ -115,6 +125,11 @@ public final class InMemorySearchDocuments implements SearchDocuments {
     public synchronized void lose() {
         indexes.remove(alias);
         alias = null;
+    }
+
+    /** The alias and its index disappear just before the next write through the alias. */
+    public synchronized void loseOnNextApply() {
+        loseOnNextApply = true;
     }
 
     public synchronized void refuseNext() {

@@ -9,14 +9,12 @@ import java.util.List;
 
 /**
  * A clean-up a write left after its commit, as ONE structured warning line on stdout (beside the access log):
- * the article, the entries left, the cause, and the count as a CloudWatch metric in Embedded Metric Format (the
- * {@code _aws} key), which CloudWatch Logs extracts from the line itself: no SDK call, no dependency. The
+ * the article, the entries left, the cause, and the count as a CloudWatch metric ({@link EmbeddedMetrics}). The
  * template's UnfinishedCleanUpAlarm watches the metric.
  */
 public final class CleanUpWarnings implements CleanUpLog {
 
-    /** The metric's namespace and name, as template.yaml's alarm names them. */
-    public static final String NAMESPACE = "Articles";
+    /** The metric's name (in {@link EmbeddedMetrics#NAMESPACE}), as template.yaml's alarm names it. */
     public static final String METRIC = "UnfinishedCleanUps";
 
     private final String function;
@@ -54,26 +52,7 @@ public final class CleanUpWarnings implements CleanUpLog {
             }
             g.writeEndArray();
             g.writeStringField("cause", cause.getMessage() + (root == cause ? "" : " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")"));
-            g.writeObjectFieldStart("_aws");
-            g.writeNumberField("Timestamp", now);
-            g.writeArrayFieldStart("CloudWatchMetrics");
-            g.writeStartObject();
-            g.writeStringField("Namespace", NAMESPACE);
-            g.writeArrayFieldStart("Dimensions");
-            g.writeStartArray();
-            g.writeString("function");
-            g.writeEndArray();
-            g.writeEndArray();
-            g.writeArrayFieldStart("Metrics");
-            g.writeStartObject();
-            g.writeStringField("Name", METRIC);
-            g.writeStringField("Unit", "Count");
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeNumberField(METRIC, 1);
+            EmbeddedMetrics.metric(g, now, METRIC, "Count", 1);
             g.writeEndObject();
         }));
     }

@@ -44,7 +44,7 @@ class CleanUpWarningsTest {
         JsonNode aws = line.get("_aws");
         assertThat(aws.get("Timestamp").asLong()).isEqualTo(NOW.toEpochMilli());
         JsonNode directive = aws.get("CloudWatchMetrics").get(0);
-        assertThat(directive.get("Namespace").asText()).isEqualTo(CleanUpWarnings.NAMESPACE).isEqualTo("Articles");
+        assertThat(directive.get("Namespace").asText()).isEqualTo(EmbeddedMetrics.NAMESPACE).isEqualTo("Articles");
         assertThat(directive.get("Dimensions").toString()).isEqualTo("[[\"function\"]]");
         assertThat(directive.get("Metrics").toString()).isEqualTo("[{\"Name\":\"UnfinishedCleanUps\",\"Unit\":\"Count\"}]");
         assertThat(line.get(CleanUpWarnings.METRIC).asInt()).isEqualTo(1);

@@ -60,13 +60,21 @@ public final class OpenSearchClient {
 
     /** The function's client, or none when the deployment has search off ({@value #ENDPOINT} empty or unset). */
     public static Optional<OpenSearchClient> create(Environment env) {
+        return create(env, SOCKET_TIMEOUT);
+    }
+
+    /**
+     * As {@link #create(Environment)}, waiting up to {@code socketTimeout} for an answer: the indexer's calls (a bulk
+     * of a page, an index created) may take seconds where a search takes milliseconds.
+     */
+    public static Optional<OpenSearchClient> create(Environment env, Duration socketTimeout) {
         return env.optional(ENDPOINT).map(url -> new OpenSearchClient(
                 URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
                 AwsEnvironment.region(env).id(),
                 AwsEnvironment.credentialsProvider(env),
                 UrlConnectionHttpClient.builder()
                         .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT)
+                        .socketTimeout(socketTimeout)
                         .build()));
     }
 

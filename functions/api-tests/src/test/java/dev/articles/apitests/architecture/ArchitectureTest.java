@@ -34,17 +34,17 @@ class ArchitectureTest {
                 .layer("Domain").definedBy("dev.articles.core", "dev.articles.core.article..")
                 .layer("DynamoDB store").definedBy("dev.articles.dynamodb..")
                 .layer("Cursor keys").definedBy("dev.articles.cursorkeys..")
-                .layer("OpenSearch index").definedBy("dev.articles.opensearch..")
+                .layer("Search engine").definedBy("dev.articles.opensearch..")
                 .whereLayer("HTTP adapter").mayNotBeAccessedByAnyLayer()
-                .whereLayer("OpenSearch index").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Search engine").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Cursor keys").mayNotBeAccessedByAnyLayer()
                 // The search engine's adapter takes the region and credentials the DynamoDB client uses.
-                .whereLayer("DynamoDB store").mayOnlyBeAccessedByLayers("Cursor keys", "OpenSearch index")
+                .whereLayer("DynamoDB store").mayOnlyBeAccessedByLayers("Cursor keys", "Search engine")
                 .whereLayer("Routes").mayOnlyBeAccessedByLayers("HTTP adapter")
                 .whereLayer("Ports").mayOnlyBeAccessedByLayers("Routes", "HTTP adapter", "DynamoDB store", "Cursor keys",
-                        "OpenSearch index")
+                        "Search engine")
                 .whereLayer("Domain").mayOnlyBeAccessedByLayers("Ports", "Routes", "HTTP adapter", "DynamoDB store", "Cursor keys",
-                        "OpenSearch index")
+                        "Search engine")
                 .check(CLASSES);
     }
 

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,7 +26,8 @@ public final class ChangesFeed {
     /** The query parameters the feed takes. */
     public static final Set<String> PARAMETERS = Set.of("limit", "cursor");
     static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 100;
+    /** The most changes a page holds. */
+    public static final int MAX_LIMIT = 100;
 
     /**
      * How far behind now a page stops: a change is stamped just before its commit, whose call ends within 4 s
@@ -39,12 +41,15 @@ public final class ChangesFeed {
 
     /** Cursors bind to this: a list's cursor is not a feed's. */
     private static final PageFilter FEED = () -> "changes";
-    /** The position before every change: where a sync from nothing starts. */
     private static final String ZEROS = "0".repeat(26);
-    private static final String START = Timestamps.sortable(Instant.EPOCH) + "#" + ZEROS;
+    /** The position before every change: where a sync from nothing starts. */
+    public static final String START = Timestamps.sortable(Instant.EPOCH) + "#" + ZEROS;
 
     /** One page: the changes in order, the cursor to go on from, and whether more are ready now. */
     public record Page(List<Change> changes, String cursor, boolean more) {}
+
+    /** One page read from a raw position: as {@link Page}, with the position to go on from instead of a cursor. */
+    public record Read(List<Change> changes, String position, boolean more) {}
 
     private final ArticleStore store;
     private final Cursors cursors;
@@ -54,6 +59,11 @@ public final class ChangesFeed {
         this.store = store;
         this.cursors = cursors;
         this.clock = clock;
+    }
+
+    /** A feed read by raw position only ({@link #read}, {@link #nextSettled}), as the search indexer does: no cursors. */
+    public ChangesFeed(ArticleStore store, Clock clock) {
+        this(store, null, clock);
     }
 
     /**
@@ -66,8 +76,19 @@ public final class ChangesFeed {
         if (!errors.isEmpty()) {
             throw InvalidInputException.of(InvalidInputException.Kind.PARAMETERS, "query parameter", errors);
         }
+        Read read = read(query.get("cursor") == null ? START : cursors.decode(query.get("cursor"), FEED), limit);
+        return new Page(read.changes(), cursors.encode(FEED, read.position()), read.more());
+    }
+
+    /**
+     * The changes after a raw position ({@link #START}, or a {@link Read#position} read before): what a cursor holds,
+     * unsigned, for a reader that keeps its position where nobody can alter it (the search indexer's table item).
+     *
+     * @param limit at most {@link #MAX_LIMIT}
+     * @throws ChangesExpiredException for a position older than the deletions remembered
+     */
+    public Read read(String after, int limit) {
         Instant now = clock.instant();
-        String after = query.get("cursor") == null ? START : cursors.decode(query.get("cursor"), FEED);
         if (!after.equals(START) && Timestamps.parseSortable(after).isBefore(now.minus(REMEMBERED))) {
             throw new ChangesExpiredException();
         }
@@ -76,12 +97,27 @@ public final class ChangesFeed {
         if (after.compareTo(settled) >= 0) {
             // Synced up to this moment already (called again at once, or on an instance whose clock is behind the
             // last one's): nothing has settled since, and a Query starting past its own range would be refused.
-            return new Page(List.of(), cursors.encode(FEED, after), false);
+            return new Read(List.of(), after, false);
         }
         ArticleStore.ChangePage page = store.changes(after, limit, before);
         // Read to the end of what has settled: the next sync starts there, even with no change since.
         String position = page.more() ? page.changes().getLast().position() : settled;
-        return new Page(page.changes(), cursors.encode(FEED, position), page.more());
+        return new Read(page.changes(), position, page.more());
+    }
+
+    /**
+     * When the first change after {@code position} (a {@link Read} that was not {@code more}) will have settled, if
+     * it is stamped before {@code horizon}: a write still settling, or a scheduled article going live. One Query of
+     * one entry.
+     */
+    public Optional<Instant> nextSettled(String position, Instant horizon) {
+        if (position.compareTo(Timestamps.sortable(horizon)) >= 0) {
+            return Optional.empty();
+        }
+        List<Change> next = store.changes(position, 1, horizon).changes();
+        // Readable once now less SETTLE is past its stamp (read's bound is exclusive): a millisecond later.
+        return next.stream().findFirst()
+                .map(change -> Timestamps.parseSortable(change.position()).plus(SETTLE).plusMillis(1));
     }
 
     /** The cursor of a page cut short after {@code last} (the HTTP layer's byte limit). */

@@ -11,7 +11,6 @@ import dev.articles.core.article.Status;
 import dev.articles.core.changes.Change;
 import dev.articles.core.paging.Cursors;
 import dev.articles.core.store.InMemoryArticleStore;
-import dev.articles.core.store.ListFilter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,12 +66,8 @@ class ChangesFeedTest {
                 List.of(), publishedAt, now, now), null, true, now);
     }
 
-    /** What every public route shows now, whole: fetch for each id the public list holds. */
     Map<String, Article> live() {
-        Map<String, Article> live = new HashMap<>();
-        store.list(ListFilter.ALL, null, 100, clock.instant()).items()
-                .forEach(summary -> live.put(summary.id(), store.get(summary.id()).orElseThrow()));
-        return live;
+        return store.live(clock.instant());
     }
 
     void settle() {

@@ -177,6 +177,17 @@ public final class InMemoryArticleStore implements ArticleStore {
         nextWriteFailure = failure;
     }
 
+    /** What every public route shows at {@code now}, whole, by id: what a client that syncs the feed must hold. */
+    public synchronized Map<String, Article> live(Instant now) {
+        Map<String, Article> live = new HashMap<>();
+        items.forEach((id, item) -> {
+            if (item instanceof Live l && l.stored().article().isLive(now)) {
+                live.put(id, l.stored().article());
+            }
+        });
+        return live;
+    }
+
     /** How many writes committed: a use case that must write nothing leaves it as it was. */
     public synchronized int writes() {
         return writes;

@@ -11,9 +11,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 TEMPLATE = os.path.join(ROOT, "template.yaml")
 EXTERNAL = {"JwtIssuer": "https://issuer.example", "JwtAudience": "articles-web,articles-app"}
 # Default first, then each alternative, then every combination of the choices that change resources.
+SEARCH = {"Search": "enabled"}
 COMBINATIONS = [{}, {"WriteAccess": "public"}, EXTERNAL, {**EXTERNAL, "WriteAccess": "public"},
-                {"AlarmEmail": "oncall@example.org"}, {"Architecture": "x86_64"},
-                {**EXTERNAL, "WriteAccess": "public", "AlarmEmail": "oncall@example.org", "Architecture": "x86_64"}]
+                {"AlarmEmail": "oncall@example.org"}, {"Architecture": "x86_64"}, SEARCH,
+                {**EXTERNAL, "WriteAccess": "public", "AlarmEmail": "oncall@example.org", "Architecture": "x86_64"},
+                {**EXTERNAL, "WriteAccess": "public", "AlarmEmail": "oncall@example.org", "Architecture": "x86_64", **SEARCH}]
 WRITE_METHODS = {"post", "patch", "put", "delete"}
 # Previews show drafts and scheduled articles: protected as writes are.
 PREVIEW_PREFIX = "/preview/"
@@ -127,11 +129,17 @@ class TransformedTemplateTest(unittest.TestCase):
                 for fid in ("CreateArticleFunction", "EditArticleFunction", "DeleteArticleFunction"):
                     self.assertIn('{"Namespace": "Articles", "MetricName": "UnfinishedCleanUps", "Dimensions": '
                                   '[{"Name": "function", "Value": {"Ref": "%s"}}]}' % fid, watched)
-                for fid in self.of_type(stack, "AWS::Lambda::Function"):
-                    for metric in ("Errors", "Throttles"):
+                for fid, fn in self.of_type(stack, "AWS::Lambda::Function").items():
+                    # A function that runs one at a time by design (the indexer) is throttled routinely, losing
+                    # nothing; its lag alarm says when it falls behind instead.
+                    single = fn["Properties"].get("ReservedConcurrentExecutions") == 1
+                    for metric in ("Errors",) if single else ("Errors", "Throttles"):
                         self.assertTrue(any(a["Properties"].get("MetricName") == metric
                                             and a["Properties"]["Dimensions"] == [{"Name": "FunctionName", "Value": {"Ref": fid}}]
                                             for a in alarms), f"{fid} {metric}")
+                    if single:
+                        self.assertIn('"Namespace": "Articles", "MetricName": "SearchIndexLagSeconds", "Dimensions": '
+                                      '[{"Name": "function", "Value": {"Ref": "%s"}}]' % fid, watched)
                 subscriptions = self.of_type(stack, "AWS::SNS::Subscription")
                 self.assertEqual(bool(subscriptions), "AlarmEmail" in parameters)
 
@@ -169,6 +177,120 @@ class TransformedTemplateTest(unittest.TestCase):
                     for arn in role.get("ManagedPolicyArns", []):
                         self.assertNotIn("SecretsManager", json.dumps(arn), fid)
                     self.assertEqual(readable, named, fid)
+
+    # --- Search: a domain only where Search=enabled, private, encrypted, reachable by the two functions' roles only.
+
+    def role_statements(self, stack, fid):
+        role = stack["Resources"][stack["Resources"][fid]["Properties"]["Role"]["Fn::GetAtt"][0]]["Properties"]
+        return [s for p in role.get("Policies", []) for s in p["PolicyDocument"]["Statement"]]
+
+    def es_statements(self, stack, fid):
+        return [s for s in self.role_statements(stack, fid) if any(a.startswith("es:") for a in s["Action"])]
+
+    def test_search_disabled_builds_no_engine_and_the_route_answers_501(self):
+        for parameters, stack in self.stacks:
+            if parameters.get("Search") == "enabled":
+                continue
+            with self.subTest(name(parameters)):
+                types = {v["Type"] for v in stack["Resources"].values()}
+                for absent in ("AWS::OpenSearchService::Domain", "AWS::EC2::VPC", "AWS::EC2::Subnet",
+                               "AWS::EC2::SecurityGroup", "AWS::EC2::VPCEndpoint", "AWS::Lambda::EventSourceMapping",
+                               "AWS::Events::Rule"):
+                    self.assertNotIn(absent, types)
+                self.assertNotIn("IndexArticlesFunction", stack["Resources"])
+                self.assertNotIn("StreamSpecification", stack["Resources"]["ArticlesTable"]["Properties"])
+                self.assertNotIn("SearchDomainEndpoint", stack["Outputs"])
+                search = stack["Resources"]["SearchArticlesFunction"]["Properties"]
+                self.assertEqual(search["Environment"]["Variables"]["SEARCH_ENDPOINT"], "")
+                self.assertNotIn("VpcConfig", search)
+                self.assertEqual(self.es_statements(stack, "SearchArticlesFunction"), [])
+                self.assertIn("/articles/search", self.api(stack)["paths"])
+
+    def test_search_enabled_builds_a_private_encrypted_domain(self):
+        for parameters, stack in self.stacks:
+            if parameters.get("Search") != "enabled":
+                continue
+            with self.subTest(name(parameters)):
+                resources = stack["Resources"]
+                domain = resources["SearchDomain"]["Properties"]
+                self.assertTrue(domain["EngineVersion"].startswith("OpenSearch_"))
+                self.assertEqual(domain["ClusterConfig"]["InstanceCount"], 1)
+                self.assertEqual(domain["EBSOptions"], {"EBSEnabled": True, "VolumeType": "gp3", "VolumeSize": 10})
+                self.assertEqual(domain["EncryptionAtRestOptions"], {"Enabled": True})
+                self.assertEqual(domain["NodeToNodeEncryptionOptions"], {"Enabled": True})
+                self.assertTrue(domain["DomainEndpointOptions"]["EnforceHTTPS"])
+                self.assertTrue(domain["DomainEndpointOptions"]["TLSSecurityPolicy"].startswith("Policy-Min-TLS-1-2"))
+                # VPCOptions: no public endpoint; the network has no way to or from the internet.
+                self.assertEqual(domain["VPCOptions"]["SecurityGroupIds"], [{"Ref": "SearchDomainSecurityGroup"}])
+                types = [v["Type"] for v in resources.values()]
+                for absent in ("AWS::EC2::InternetGateway", "AWS::EC2::NatGateway", "AWS::EC2::VPCGatewayAttachment",
+                               "AWS::EC2::Route", "AWS::EC2::EIP"):
+                    self.assertNotIn(absent, types)
+                ingress = resources["SearchDomainSecurityGroup"]["Properties"]["SecurityGroupIngress"]
+                self.assertEqual([(r["FromPort"], r["ToPort"], r["SourceSecurityGroupId"]) for r in ingress],
+                                 [(443, 443, {"Ref": "SearchFunctionSecurityGroup"})])
+                subnets = [resources[s]["Properties"]["AvailabilityZone"] for s in ("SearchSubnetA", "SearchSubnetB")]
+                self.assertNotEqual(subnets[0], subnets[1])
+                self.assertEqual(resources["ArticlesTable"]["Properties"]["StreamSpecification"], {"StreamViewType": "KEYS_ONLY"})
+                self.assertEqual(stack["Outputs"]["SearchDomainEndpoint"]["Value"],
+                                 {"Fn::Sub": "https://${SearchDomain.DomainEndpoint}"})
+                for fid in ("SearchArticlesFunction", "IndexArticlesFunction"):
+                    props = resources[fid]["Properties"]
+                    self.assertEqual(props["Environment"]["Variables"]["SEARCH_ENDPOINT"],
+                                     {"Fn::Sub": "https://${SearchDomain.DomainEndpoint}"}, fid)
+                    self.assertEqual(props["Environment"]["Variables"]["SEARCH_INDEX"], "articles", fid)
+                    self.assertEqual(props["VpcConfig"]["SecurityGroupIds"], [{"Ref": "SearchFunctionSecurityGroup"}], fid)
+
+    def test_only_the_two_search_roles_reach_the_domain_each_with_its_own_policy(self):
+        for parameters, stack in self.stacks:
+            if parameters.get("Search") != "enabled":
+                continue
+            with self.subTest(name(parameters)):
+                statements = stack["Resources"]["SearchDomain"]["Properties"]["AccessPolicies"]["Statement"]
+                granted = {}
+                for s in statements:
+                    self.assertEqual(s["Effect"], "Allow")
+                    (role, _), = [s["Principal"]["AWS"]["Fn::GetAtt"]]
+                    granted[role] = (s["Action"], s["Resource"])
+                self.assertEqual(set(granted), {"SearchArticlesFunctionRole", "IndexArticlesFunctionRole"})
+                # The domain's policy and each role's own say the same: neither widens the other.
+                for fid in ("SearchArticlesFunction", "IndexArticlesFunction"):
+                    (own,) = self.es_statements(stack, fid)
+                    self.assertEqual((own["Action"], own["Resource"]), granted[fid + "Role"], fid)
+                # The search function only reads: searches and points in time of the article index.
+                actions, resources = granted["SearchArticlesFunctionRole"]
+                self.assertEqual(actions, ["es:ESHttpGet", "es:ESHttpPost"])
+                paths = [r["Fn::Sub"][0].split("${Domain}", 1)[1] for r in resources]
+                self.assertEqual(paths, ["/articles*/_search", "/articles*/_search/point_in_time", "/_search"])
+                actions, _ = granted["IndexArticlesFunctionRole"]
+                self.assertTrue(set(actions) <= {"es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut",
+                                                 "es:ESHttpDelete"}, actions)
+
+    def test_the_indexer_reads_the_feed_and_writes_only_its_cursor_item(self):
+        for parameters, stack in self.stacks:
+            if parameters.get("Search") != "enabled":
+                continue
+            with self.subTest(name(parameters)):
+                dynamo = [s for s in self.role_statements(stack, "IndexArticlesFunction")
+                          if any(a.startswith("dynamodb:") for a in s["Action"])]
+                self.assertEqual(dynamo, [
+                    {"Effect": "Allow", "Action": ["dynamodb:Query"],
+                     "Resource": {"Fn::Sub": "${ArticlesTable.Arn}/index/ByChange"}},
+                    {"Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:PutItem"],
+                     "Resource": {"Fn::GetAtt": ["ArticlesTable", "Arn"]},
+                     "Condition": {"ForAllValues:StringEquals": {"dynamodb:LeadingKeys": ["INDEXER#search"]}}}])
+                indexer = stack["Resources"]["IndexArticlesFunction"]["Properties"]
+                self.assertEqual(indexer["ReservedConcurrentExecutions"], 1)
+                self.assertEqual(indexer["Handler"], "dev.articles.index.IndexArticlesHandler::handleRequest")
+                (mapping,) = self.of_type(stack, "AWS::Lambda::EventSourceMapping").values()
+                mapping = mapping["Properties"]
+                self.assertEqual(mapping["EventSourceArn"], {"Fn::GetAtt": ["ArticlesTable", "StreamArn"]})
+                self.assertEqual(mapping["StartingPosition"], "LATEST")
+                (pattern,) = mapping["FilterCriteria"]["Filters"]
+                self.assertEqual(json.loads(pattern["Pattern"]),
+                                 {"dynamodb": {"Keys": {"pk": {"S": [{"anything-but": ["INDEXER#search"]}]}}}})
+                (rule,) = self.of_type(stack, "AWS::Events::Rule").values()
+                self.assertEqual(rule["Properties"]["ScheduleExpression"], "rate(1 minute)")
 
 
 if __name__ == "__main__":

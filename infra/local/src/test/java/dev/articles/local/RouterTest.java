@@ -79,4 +79,14 @@ class RouterTest {
         assertThat(project.route("GET", "/articles/changed").orElseThrow().route().functionLogicalId()).isEqualTo("GetArticleFunction");
         assertThat(project.route("PATCH", "/articles/changes").orElseThrow().route().functionLogicalId()).isEqualTo("EditArticleFunction");
     }
+
+    /** The same for search: GET /articles/search is the search route, never the article with id "search". */
+    @Test
+    void theProjectsSearchRouteIsNotTakenForAnArticleId() {
+        Router project = new Router(SamTemplate.load(ProjectRoot.template()).routes());
+        Router.Match search = project.route("GET", "/articles/search").orElseThrow();
+        assertThat(search.route().functionLogicalId()).isEqualTo("SearchArticlesFunction");
+        assertThat(search.pathParameters()).isEmpty();
+        assertThat(project.route("DELETE", "/articles/search").orElseThrow().route().functionLogicalId()).isEqualTo("DeleteArticleFunction");
+    }
 }

@@ -48,7 +48,7 @@ class SamTemplateTest {
         assertThat(template.functions()).extracting(FunctionSpec::logicalId).containsExactly(
                 "CreateArticleFunction", "GetArticleFunction", "EditArticleFunction", "DeleteArticleFunction",
                 "ListArticlesFunction", "GetChangesFunction", "GetArticleBySlugFunction", "PreviewArticleFunction", "PreviewArticlesFunction",
-                "RouteFallbackFunction");
+                "SearchArticlesFunction", "RouteFallbackFunction");
 
         FunctionSpec get = template.function("GetArticleFunction");
         assertThat(get.codeUri()).isEqualTo("functions/get-article");
@@ -64,6 +64,26 @@ class SamTemplateTest {
 
         // The function's own MemorySize overrides Globals.
         assertThat(template.function("RouteFallbackFunction").memorySize()).isEqualTo(256);
+    }
+
+    @Test
+    void aResourceWhoseConditionIsFalseIsNotThere() {
+        // Search=disabled (the default): the search function answers 501 with no endpoint; no indexer, no domain.
+        assertThat(template.resourceTypes()).containsKey("SearchArticlesFunction")
+                .doesNotContainKeys("IndexArticlesFunction", "IndexArticlesLogGroup", "SearchDomain", "SearchVpc");
+        assertThat(template.function("SearchArticlesFunction").resolvedEnvironment(template.resolver(
+                Map.of("ArticlesTable", "articles", "CursorSigningSecret", "cursor"), IntrinsicResolver.DynamicReferences.NONE)))
+                .containsEntry("SEARCH_ENDPOINT", "").containsEntry("SEARCH_INDEX", "articles");
+
+        SamTemplate search = template.withParameters(Map.of("Search", "enabled"));
+        assertThat(search.resourceTypes()).containsEntry("IndexArticlesFunction", SamTemplate.FUNCTION_TYPE)
+                .containsEntry("SearchDomain", "AWS::OpenSearchService::Domain");
+        FunctionSpec indexer = search.function("IndexArticlesFunction");
+        assertThat(indexer.codeUri()).isEqualTo("functions/index-articles");
+        assertThat(indexer.handler()).isEqualTo("dev.articles.index.IndexArticlesHandler::handleRequest");
+        assertThat(indexer.timeoutSeconds()).isEqualTo(90);
+        // It has no route: the stream and the timer wake it.
+        assertThat(search.routes()).noneMatch(r -> r.functionLogicalId().equals("IndexArticlesFunction"));
     }
 
     @Test
@@ -104,6 +124,7 @@ class SamTemplateTest {
                         org.assertj.core.groups.Tuple.tuple("GET", "/articles/by-slug/{slug}", "GetArticleBySlugFunction", "ArticlesApi"),
                         org.assertj.core.groups.Tuple.tuple("GET", "/preview/articles/{id}", "PreviewArticleFunction", "ArticlesApi"),
                         org.assertj.core.groups.Tuple.tuple("GET", "/preview/articles", "PreviewArticlesFunction", "ArticlesApi"),
+                        org.assertj.core.groups.Tuple.tuple("GET", "/articles/search", "SearchArticlesFunction", "ArticlesApi"),
                         org.assertj.core.groups.Tuple.tuple("ANY", "$default", "RouteFallbackFunction", "ArticlesApi"));
         RouteSpec fallback = template.routes().getLast();
         assertThat(fallback.isDefault()).isTrue();
@@ -116,7 +137,7 @@ class SamTemplateTest {
         assertThat(template.routes()).filteredOn(r -> WRITES.contains(r.routeKey()))
                 .hasSize(5).allSatisfy(r -> assertThat(r.auth()).contains(new RouteSpec.RouteAuth("JwtAuthorizer", List.of())));
         assertThat(template.routes()).filteredOn(r -> !WRITES.contains(r.routeKey()))
-                .hasSize(5).allSatisfy(r -> assertThat(r.auth()).isEmpty());
+                .hasSize(6).allSatisfy(r -> assertThat(r.auth()).isEmpty());
         // Before a deployment the pool is known by its logical id only.
         assertThat(template.httpApis()).singleElement().satisfies(api -> assertThat(api.jwtAuthorizers())
                 .containsExactly(Map.entry("JwtAuthorizer", new JwtAuthorizerSpec("JwtAuthorizer",
@@ -127,7 +148,7 @@ class SamTemplateTest {
     @Test
     void publicWriteAccessLeavesEveryRouteOpen() {
         SamTemplate open = SamTemplate.load(ProjectRoot.template(), Map.of("WriteAccess", "public"));
-        assertThat(open.routes()).hasSize(10).allSatisfy(r -> assertThat(r.auth()).isEmpty());
+        assertThat(open.routes()).hasSize(11).allSatisfy(r -> assertThat(r.auth()).isEmpty());
     }
 
     @Test
@@ -137,7 +158,7 @@ class SamTemplateTest {
         assertThat(withAuth.routes()).filteredOn(r -> WRITES.contains(r.routeKey()))
                 .hasSize(5).allSatisfy(r -> assertThat(r.auth()).contains(new RouteSpec.RouteAuth("JwtAuthorizer", List.of())));
         assertThat(withAuth.routes()).filteredOn(r -> !WRITES.contains(r.routeKey()))
-                .hasSize(5).allSatisfy(r -> assertThat(r.auth()).isEmpty());
+                .hasSize(6).allSatisfy(r -> assertThat(r.auth()).isEmpty());
         assertThat(withAuth.httpApi(withAuth.routes().getFirst()).jwtAuthorizers()).containsExactly(Map.entry("JwtAuthorizer",
                 new JwtAuthorizerSpec("JwtAuthorizer", "https://issuer.example", List.of("articles-web", "articles-app"),
                         "$request.header.Authorization")));

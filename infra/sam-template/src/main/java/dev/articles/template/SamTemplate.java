@@ -283,11 +283,18 @@ public final class SamTemplate {
         return new IntrinsicResolver(values, section("Conditions"), dynamicReferences);
     }
 
+    /**
+     * The resources of this type that the parameters create: one whose {@code Condition} is false is not deployed,
+     * so it is neither served nor read here (a function of {@code Condition: SearchEnabled} exists only with
+     * {@code Search=enabled}).
+     */
     private Map<String, Map<String, Object>> resources(String type) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        IntrinsicResolver params = parameterResolver();
         section("Resources").forEach((id, value) -> {
             Map<String, Object> resource = asMap(value, "resource " + id);
-            if (type.equals(resource.get("Type"))) {
+            Object condition = resource.get("Condition");
+            if (type.equals(resource.get("Type")) && (condition == null || params.condition(String.valueOf(condition)))) {
                 out.put(id, asMap(resource.getOrDefault("Properties", Map.of()), id + ".Properties"));
             }
         });

@@ -206,6 +206,27 @@ class SamTemplateTest {
     }
 
     @Test
+    void aResourceWhoseConditionIsFalseIsNotThere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("template.yaml"), """
+                Parameters:
+                  Search: { Type: String, Default: disabled }
+                Conditions:
+                  SearchEnabled: !Equals [!Ref Search, enabled]
+                Resources:
+                  Always:
+                    Type: AWS::Serverless::Function
+                    Properties: { CodeUri: a, Handler: a.A::handleRequest, Runtime: java25 }
+                  Indexer:
+                    Type: AWS::Serverless::Function
+                    Condition: SearchEnabled
+                    Properties: { CodeUri: i, Handler: i.I::handleRequest, Runtime: java25 }
+                """);
+        assertThat(SamTemplate.load(file).functions()).extracting(FunctionSpec::logicalId).containsExactly("Always");
+        assertThat(SamTemplate.load(file, Map.of("Search", "enabled")).functions()).extracting(FunctionSpec::logicalId)
+                .containsExactly("Always", "Indexer");
+    }
+
+    @Test
     void outputsResolveSubAndGetAtt() {
         @SuppressWarnings("unchecked")
         Map<String, Object> outputs = (Map<String, Object>) rawSection("Outputs");

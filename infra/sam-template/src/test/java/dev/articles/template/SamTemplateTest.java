@@ -219,11 +219,21 @@ class SamTemplateTest {
                   Indexer:
                     Type: AWS::Serverless::Function
                     Condition: SearchEnabled
-                    Properties: { CodeUri: i, Handler: i.I::handleRequest, Runtime: java25 }
+                    Properties:
+                      CodeUri: i
+                      Handler: i.I::handleRequest
+                      Runtime: java25
+                      Events:
+                        GoLive: { Type: ScheduleV2, Properties: { ScheduleExpression: rate(1 minute) } }
+                        Changes: { Type: DynamoDB, Properties: { Stream: !GetAtt T.StreamArn, StartingPosition: LATEST } }
                 """);
         assertThat(SamTemplate.load(file).functions()).extracting(FunctionSpec::logicalId).containsExactly("Always");
         assertThat(SamTemplate.load(file, Map.of("Search", "enabled")).functions()).extracting(FunctionSpec::logicalId)
                 .containsExactly("Always", "Indexer");
+        assertThat(SamTemplate.load(file).events()).isEmpty();
+        assertThat(SamTemplate.load(file, Map.of("Search", "enabled")).events()).containsExactly(
+                new EventSpec("Indexer", "GoLive", "ScheduleV2", Optional.of("rate(1 minute)")),
+                new EventSpec("Indexer", "Changes", "DynamoDB", Optional.empty()));
     }
 
     @Test

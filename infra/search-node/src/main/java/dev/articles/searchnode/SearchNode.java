@@ -23,12 +23,10 @@ import org.opensearch.transport.Netty4ModulePlugin;
  * or its security plugin: the server jar and the two plugins search needs given as classes (as OpenSearch's own
  * test framework's MockNode does), one node, HTTP on the loopback address only. Run as its own process by
  * {@link SearchNodeProcess}: {@code SearchNode HOME PORT} (port 0: any free one); it prints
- * {@value #READY}{@code URL} once it answers, and ends when its parent does (its stdin closes).
+ * {@value SearchNodeProcess#READY}{@code URL} once it answers, and ends when its parent does (its stdin closes).
  */
 public final class SearchNode extends Node {
 
-    /** What it prints, followed by its HTTP URL, once it answers HTTP requests. */
-    public static final String READY = "search node ready: ";
     static final String HOST = "127.0.0.1";
     /** Netty for HTTP and the node's transport; analysis-common for the english analyzer (stemming, stop words). */
     private static final List<Class<? extends Plugin>> PLUGINS = List.of(Netty4ModulePlugin.class,
@@ -59,7 +57,7 @@ public final class SearchNode extends Node {
         int port = node.injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress().getPort();
         URI url = URI.create("http://" + HOST + ":" + port);
         awaitAnswer(url);
-        System.out.println(READY + url);
+        System.out.println(SearchNodeProcess.READY + url);
         // The node's threads are all daemons (the distribution's launcher keeps a thread alive for it): this one waits
         // until the JVM is ended, by SIGTERM or by its parent's exit.
         Thread.currentThread().join();

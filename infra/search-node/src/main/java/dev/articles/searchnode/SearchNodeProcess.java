@@ -42,6 +42,11 @@ public final class SearchNodeProcess implements AutoCloseable {
     /** The node's dependencies, one path per entry, as the build resolved them (dependency:build-classpath). */
     static final String CLASS_PATH_FILE = "target/search-node.classpath";
 
+    /** What the node prints, followed by its HTTP URL, once it answers HTTP requests. */
+    static final String READY = "search node ready: ";
+    /** By name: loading {@link SearchNode} needs OpenSearch, which is only on the node's class path. */
+    static final String MAIN_CLASS = "dev.articles.searchnode.SearchNode";
+
     private static SearchNodeProcess shared;
 
     private final ChildProcess process;
@@ -85,12 +90,12 @@ public final class SearchNodeProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classPath(projectRoot), SearchNode.class.getName(), dir.toString(), "0"));
+        command.addAll(List.of("-cp", classPath(projectRoot), MAIN_CLASS, dir.toString(), "0"));
         CompletableFuture<URI> ready = new CompletableFuture<>();
         long begin = System.nanoTime();
         ChildProcess child = ChildProcess.start("search-node", command, Map.of(), projectRoot, line -> {
-            if (line.startsWith(SearchNode.READY)) {
-                ready.complete(URI.create(line.substring(SearchNode.READY.length()).strip()));
+            if (line.startsWith(READY)) {
+                ready.complete(URI.create(line.substring(READY.length()).strip()));
             } else {
                 output.accept(line);
             }
@@ -149,6 +154,11 @@ public final class SearchNodeProcess implements AutoCloseable {
     /** Its folder (data and logs): the one given, or the temporary one deleted when it stops. */
     public Path home() {
         return home;
+    }
+
+    /** Whether its folder is deleted when it stops. */
+    public boolean isTemporary() {
+        return temporary;
     }
 
     public long pid() {

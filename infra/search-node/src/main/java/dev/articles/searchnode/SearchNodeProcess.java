@@ -33,7 +33,7 @@ public final class SearchNodeProcess implements AutoCloseable {
     /** A cold JVM loading OpenSearch takes 5-6 s here; the bound is for a machine busy with builds. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     /** OpenSearch's smallest sensible heap for a few thousand articles; the JVM's RSS stays near 400 MB. */
-    static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC",
+    public static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC",
             "--enable-native-access=ALL-UNNAMED",
             // Lucene logs through java.util.logging: through log4j too, so that log4j2.properties quiets it.
             "-Djava.util.logging.manager=org.apache.logging.log4j.jul.LogManager");
@@ -87,7 +87,7 @@ public final class SearchNodeProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot create the search node's folder", e);
         }
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java().toString());
         command.addAll(JVM_OPTIONS);
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classPath(projectRoot), MAIN_CLASS, dir.toString(), "0"));
@@ -130,11 +130,20 @@ public final class SearchNodeProcess implements AutoCloseable {
         return shared;
     }
 
+    /** The java the node runs on: this JVM's. */
+    public static Path java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** The node's own jar. */
+    public static Path jar(Path projectRoot) {
+        return projectRoot.resolve(MODULE).resolve(JAR);
+    }
+
     /** The class path of the node's JVM: the module's jar and its dependencies, as the build left them. */
-    static String classPath(Path projectRoot) {
-        Path module = projectRoot.resolve(MODULE);
-        Path jar = module.resolve(JAR);
-        Path dependencies = module.resolve(CLASS_PATH_FILE);
+    public static String classPath(Path projectRoot) {
+        Path jar = jar(projectRoot);
+        Path dependencies = projectRoot.resolve(MODULE).resolve(CLASS_PATH_FILE);
         if (!Files.isRegularFile(jar) || !Files.isRegularFile(dependencies)) {
             throw new IllegalStateException("the search node is not built: " + jar + " or " + dependencies
                     + " is missing. Build it: infra/mvnw -q -B -pl " + MODULE + " -am package -DskipTests");
@@ -167,6 +176,16 @@ public final class SearchNodeProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** How long it may take to exit once asked (SIGTERM) before it is killed: longer for a JVM writing its AOT cache. */
+    public void stopGrace(Duration grace) {
+        process.stopGrace(grace);
+    }
+
+    /** Completes with its exit code once it has exited, for whatever reason. */
+    public CompletableFuture<Integer> onExit() {
+        return process.onExit();
     }
 
     /** From starting its JVM to its first answer. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.articles.template.SamTemplate;
+import dev.articles.template.SearchTemplate;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -82,30 +82,7 @@ class LocalTriggersTest {
 
     @Test
     void theStreamFunctionRunsAfterWritesAndTheScheduledOneOnItsRate(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("template.yaml"), """
-                Parameters:
-                  Search: { Type: String, Default: disabled }
-                Conditions:
-                  SearchEnabled: !Equals [!Ref Search, enabled]
-                Resources:
-                  Api:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      CodeUri: a
-                      Handler: a.A::handleRequest
-                      Runtime: java25
-                      Events: { Get: { Type: HttpApi, Properties: { Path: /a, Method: GET } } }
-                  Indexer:
-                    Type: AWS::Serverless::Function
-                    Condition: SearchEnabled
-                    Properties:
-                      CodeUri: i
-                      Handler: i.I::handleRequest
-                      Runtime: java25
-                      Events:
-                        Changes: { Type: DynamoDB, Properties: { Stream: !GetAtt T.StreamArn, StartingPosition: LATEST } }
-                        GoLive: { Type: ScheduleV2, Properties: { ScheduleExpression: rate(1 minute) } }
-                """);
+        Path file = SearchTemplate.write(dir);
         Clock clock = Clock.fixed(Instant.parse("2026-12-03T10:15:30.250Z"), ZoneOffset.UTC);
         ManualExecutor executor = new ManualExecutor();
         List<String> invoked = new ArrayList<>();

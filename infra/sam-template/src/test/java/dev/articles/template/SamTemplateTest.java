@@ -207,33 +207,15 @@ class SamTemplateTest {
 
     @Test
     void aResourceWhoseConditionIsFalseIsNotThere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("template.yaml"), """
-                Parameters:
-                  Search: { Type: String, Default: disabled }
-                Conditions:
-                  SearchEnabled: !Equals [!Ref Search, enabled]
-                Resources:
-                  Always:
-                    Type: AWS::Serverless::Function
-                    Properties: { CodeUri: a, Handler: a.A::handleRequest, Runtime: java25 }
-                  Indexer:
-                    Type: AWS::Serverless::Function
-                    Condition: SearchEnabled
-                    Properties:
-                      CodeUri: i
-                      Handler: i.I::handleRequest
-                      Runtime: java25
-                      Events:
-                        GoLive: { Type: ScheduleV2, Properties: { ScheduleExpression: rate(1 minute) } }
-                        Changes: { Type: DynamoDB, Properties: { Stream: !GetAtt T.StreamArn, StartingPosition: LATEST } }
-                """);
+        java.nio.file.Path file = SearchTemplate.write(dir);
         assertThat(SamTemplate.load(file).functions()).extracting(FunctionSpec::logicalId).containsExactly("Always");
         assertThat(SamTemplate.load(file, Map.of("Search", "enabled")).functions()).extracting(FunctionSpec::logicalId)
                 .containsExactly("Always", "Indexer");
-        assertThat(SamTemplate.load(file).events()).isEmpty();
+        assertThat(SamTemplate.load(file).events()).extracting(EventSpec::functionLogicalId).containsExactly("Always");
         assertThat(SamTemplate.load(file, Map.of("Search", "enabled")).events()).containsExactly(
-                new EventSpec("Indexer", "GoLive", "ScheduleV2", Optional.of("rate(1 minute)")),
-                new EventSpec("Indexer", "Changes", "DynamoDB", Optional.empty()));
+                new EventSpec("Always", "Get", "HttpApi", Optional.empty()),
+                new EventSpec("Indexer", "Changes", "DynamoDB", Optional.empty()),
+                new EventSpec("Indexer", "GoLive", "ScheduleV2", Optional.of("rate(1 minute)")));
     }
 
     @Test

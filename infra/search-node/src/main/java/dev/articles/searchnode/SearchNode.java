@@ -42,7 +42,10 @@ public final class SearchNode extends Node {
             System.err.println("usage: SearchNode HOME PORT");
             System.exit(2);
         }
-        ExitWithParent.watchStdin(() -> { });
+        // An orphan stops at once, without closing the node (each acknowledged write is already synced to its
+        // translog): nobody waits for it. SIGKILL, because a JVM recording an AOT cache writes it even on halt
+        // (a minute of an orphan here); halt where there is no kill command.
+        ExitWithParent.watchStdin(SearchNode::killSelf);
         Path home = Path.of(args[0]).toAbsolutePath();
         SearchNode node = new SearchNode(settings(home, Integer.parseInt(args[1])));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -61,6 +64,15 @@ public final class SearchNode extends Node {
         // The node's threads are all daemons (the distribution's launcher keeps a thread alive for it): this one waits
         // until the JVM is ended, by SIGTERM or by its parent's exit.
         Thread.currentThread().join();
+    }
+
+    private static void killSelf() {
+        try {
+            new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+        } catch (IOException | InterruptedException noKillCommand) {
+            // halt below
+        }
+        Runtime.getRuntime().halt(ExitWithParent.PARENT_GONE);
     }
 
     static Settings settings(Path home, int port) {

@@ -30,9 +30,9 @@ import java.util.stream.Stream;
  */
 public final class SearchNodeProcess implements AutoCloseable {
 
-    /** A cold JVM loading OpenSearch takes 5-6 s here; the bound is for a machine busy with builds. */
+    /** A cold JVM loading OpenSearch is ready in 5-6 s on a quiet machine, 20-40 s on this busy one (docs/performance.md). */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-    /** OpenSearch's smallest sensible heap for a few thousand articles; the JVM's RSS stays near 400 MB. */
+    /** A small heap, enough for the bench's 10,000 articles; the JVM's RSS is about 260 MB when ready. */
     public static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC",
             "--enable-native-access=ALL-UNNAMED",
             // Lucene logs through java.util.logging: through log4j too, so that log4j2.properties quiets it.

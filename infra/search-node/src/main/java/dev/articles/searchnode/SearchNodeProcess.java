@@ -32,7 +32,7 @@ public final class SearchNodeProcess implements AutoCloseable {
 
     /** A cold JVM loading OpenSearch is ready in 5-6 s on a quiet machine, 20-40 s on this busy one (docs/performance.md). */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-    /** A small heap, enough for the bench's 10,000 articles; the JVM's RSS is about 260 MB when ready. */
+    /** A small heap for a laptop (not yet tried with the bench's 10,000 articles); the RSS is about 260 MB when ready. */
     public static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC",
             "--enable-native-access=ALL-UNNAMED",
             // Lucene logs through java.util.logging: through log4j too, so that log4j2.properties quiets it.

@@ -207,8 +207,7 @@ public final class IntrinsicResolver {
         return out.toString();
     }
 
-    /** Whether the template's condition of this name holds for these values. */
-    public boolean condition(String name) {
+    private boolean condition(String name) {
         Object expression = conditions.get(name);
         if (expression == null) {
             throw new IllegalArgumentException("the template uses condition " + name + ", which it does not define");

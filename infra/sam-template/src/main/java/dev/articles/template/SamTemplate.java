@@ -94,10 +94,10 @@ public final class SamTemplate {
         return out;
     }
 
-    /** Every resource's logical id and Type, in template order. */
+    /** Every resource's logical id and Type, in template order; a resource whose Condition is false is not there. */
     public Map<String, String> resourceTypes() {
         Map<String, String> out = new LinkedHashMap<>();
-        section("Resources").forEach((id, value) -> out.put(id, String.valueOf(asMap(value, "resource " + id).get("Type"))));
+        deployedResources().forEach((id, resource) -> out.put(id, String.valueOf(resource.get("Type"))));
         return out;
     }
 
@@ -298,19 +298,28 @@ public final class SamTemplate {
         return new IntrinsicResolver(values, section("Conditions"), dynamicReferences);
     }
 
-    /**
-     * The resources of this type that the parameters create: one whose {@code Condition} is false is not deployed,
-     * so it is neither served nor read here (a function of {@code Condition: SearchEnabled} exists only with
-     * {@code Search=enabled}).
-     */
     private Map<String, Map<String, Object>> resources(String type) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        deployedResources().forEach((id, resource) -> {
+            if (type.equals(resource.get("Type"))) {
+                out.put(id, asMap(resource.getOrDefault("Properties", Map.of()), id + ".Properties"));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The resources CloudFormation would create for these parameter values: one whose {@code Condition} is false
+     * (e.g. the indexer while {@code Search} is disabled) is left out, as a deployment leaves it out.
+     */
+    private Map<String, Map<String, Object>> deployedResources() {
         IntrinsicResolver params = parameterResolver();
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         section("Resources").forEach((id, value) -> {
             Map<String, Object> resource = asMap(value, "resource " + id);
             Object condition = resource.get("Condition");
-            if (type.equals(resource.get("Type")) && (condition == null || params.condition(String.valueOf(condition)))) {
-                out.put(id, asMap(resource.getOrDefault("Properties", Map.of()), id + ".Properties"));
+            if (condition == null || Boolean.TRUE.equals(params.resolve(new Intrinsic("Condition", condition)))) {
+                out.put(id, resource);
             }
         });
         return out;

@@ -206,7 +206,7 @@ class SamTemplateTest {
     }
 
     @Test
-    void aResourceWhoseConditionIsFalseIsNotThere(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void aFunctionWhoseConditionIsFalseHasNoEvents(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path file = SearchTemplate.write(dir);
         assertThat(SamTemplate.load(file).functions()).extracting(FunctionSpec::logicalId).containsExactly("Always");
         assertThat(SamTemplate.load(file, Map.of("Search", "enabled")).functions()).extracting(FunctionSpec::logicalId)

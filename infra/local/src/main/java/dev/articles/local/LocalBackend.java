@@ -4,6 +4,7 @@ import dev.articles.core.Sha256;
 import dev.articles.dynalite.Dynalite;
 import dev.articles.dynalite.DynamoDbEngine;
 import dev.articles.dynalite.LocalDynamoDb;
+import dev.articles.dynalite.Loopback;
 import dev.articles.dynalite.TableFactory;
 import dev.articles.searchnode.SearchNodeProcess;
 import dev.articles.template.FunctionSpec;
@@ -250,6 +251,10 @@ final class LocalBackend implements AutoCloseable {
                 default -> "arn:aws:local:" + region + ":" + HttpApiEvent.ACCOUNT_ID + ":" + id;
             };
             values.put(id + ".Arn", arn);
+            if (type.equals("AWS::OpenSearchService::Domain")) {
+                // What SEARCH_ENDPOINT is built from in AWS; locally the node's URL replaces the variable (above).
+                values.put(id + ".DomainEndpoint", Loopback.HOST);
+            }
         });
         return values;
     }

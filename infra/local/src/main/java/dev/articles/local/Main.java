@@ -88,8 +88,9 @@ public final class Main {
         LocalApi api = start(options, log);
         SamTemplate template = api.template();
         HttpApiServer server = api.server();
-        CountDownLatch stopped = onStop(log, "stopping: the server, every function instance and the database"
-                + (api.backend().searchUrl().isPresent() ? " and the search engine" : ""), api::close);
+        CountDownLatch stopped = onStop(log, api.backend().searchUrl().isPresent()
+                ? "stopping: the server, every function instance, the database and the search engine"
+                : "stopping: the server, every function instance and the database", api::close);
 
         log.info("articles-local: the API of " + options.template() + " at " + server.baseUrl());
         for (RouteSpec route : template.routes()) {

@@ -16,7 +16,7 @@ import java.util.Arrays;
 public final class ExitWithParent {
 
     /** The exit code of a JVM whose parent is gone (128 + SIGHUP, what a shell reports for a hung-up child). */
-    static final int PARENT_GONE = 129;
+    public static final int PARENT_GONE = 129;
 
     private ExitWithParent() {
     }

@@ -40,20 +40,36 @@ final class AotCache {
     private final AtomicBoolean recording = new AtomicBoolean();
 
     AotCache(FunctionSpec spec, Path jar, FunctionJvm jvm, LambdaRuntimeClient client, Map<String, String> environment) {
+        this(jar, spec.logicalId(), jvm.java(), jvm.feature(), String.join("\n", String.valueOf(spec.memorySize()),
+                environment.getOrDefault("JAVA_TOOL_OPTIONS", ""),
+                client.jars().stream().map(j -> j.getFileName().toString()).toList().toString()));
+    }
+
+    /**
+     * The cache of any other JVM serve starts (the search node's).
+     *
+     * @param jar     the program's jar: caches are kept beside it
+     * @param name    names its caches
+     * @param options what else makes a cache valid (the JVM options, the class path)
+     */
+    AotCache(Path jar, String name, Path java, int feature, String options) {
         this.folder = jar.toAbsolutePath().getParent().resolve(FOLDER);
-        this.prefix = spec.logicalId() + "-";
-        this.enabled = jvm.feature() >= MIN_FEATURE;
-        this.identity = String.join("\n", jdkRelease(jvm.java()), jvm.java().toString(),
-                String.valueOf(spec.memorySize()), environment.getOrDefault("JAVA_TOOL_OPTIONS", ""),
-                client.jars().stream().map(j -> j.getFileName().toString()).toList().toString());
+        this.prefix = name + "-";
+        this.enabled = feature >= MIN_FEATURE;
+        this.identity = String.join("\n", jdkRelease(java), java.toString(), options);
     }
 
     /** What a new instance of this build does: map the cache, record it, or neither (another one records). */
     Plan plan(FunctionArtifact.Snapshot build) {
+        return plan(build.sha256());
+    }
+
+    /** @param buildDigest the digest of the program's build (its jar's) */
+    Plan plan(String buildDigest) {
         if (!enabled) {
             return Plan.NONE;
         }
-        Path file = folder.resolve(prefix + Sha256.hex((build.sha256() + "\n" + identity).getBytes(StandardCharsets.UTF_8))
+        Path file = folder.resolve(prefix + Sha256.hex((buildDigest + "\n" + identity).getBytes(StandardCharsets.UTF_8))
                 .substring(0, 16) + ".aot");
         if (Files.isRegularFile(file)) {
             return new Plan(List.of("-XX:AOTCache=" + file), null);

@@ -20,6 +20,8 @@ final class HttpApiServer implements AutoCloseable {
     private static final Set<String> DROPPED_RESPONSE_HEADERS = Set.of("content-length", "transfer-encoding",
             "connection", "keep-alive", "date");
 
+    private static final Set<String> WRITES = Set.of("POST", "PATCH", "PUT", "DELETE");
+
     private final Router router;
     private final JwtAuthorization authorization;
     private final Optional<CorsPolicy> cors;
@@ -27,11 +29,16 @@ final class HttpApiServer implements AutoCloseable {
     private final LambdaLog log;
     private final ApiReference reference;
     private final GatewayHttpServer server;
+    private final Runnable written;
 
-    /** @param reference GET /docs and below, answered here and never routed: serve's own page, not the API's */
+    /**
+     * @param reference GET /docs and below, answered here and never routed: serve's own page, not the API's
+     * @param written   runs after each write a function accepted (2xx to POST, PATCH, DELETE): what a table stream sees
+     */
     HttpApiServer(int port, Router router, JwtAuthorization authorization, Optional<CorsPolicy> cors,
-                  Map<String, FunctionPool> pools, LambdaLog log, ApiReference reference) {
+                  Map<String, FunctionPool> pools, LambdaLog log, ApiReference reference, Runnable written) {
         this.reference = reference;
+        this.written = written;
         this.router = router;
         this.authorization = authorization;
         this.cors = cors;
@@ -113,7 +120,11 @@ final class HttpApiServer implements AutoCloseable {
             return HttpApiResponse.internalServerError();
         }
         byte[] event = PlainJson.write(HttpApiEvent.build(request, match, requestId, Instant.now(), jwt));
-        return HttpApiResponse.fromResult(pool.invoke(event));
+        HttpApiResponse response = HttpApiResponse.fromResult(pool.invoke(event));
+        if (WRITES.contains(request.method()) && response.status() / 100 == 2) {
+            written.run();
+        }
+        return response;
     }
 
     private static HttpApiResponse withCors(HttpApiResponse response, Map<String, String> corsHeaders) {

@@ -13,8 +13,10 @@ import dev.articles.template.SamTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +88,9 @@ public final class Main {
         LocalApi api = start(options, log);
         SamTemplate template = api.template();
         HttpApiServer server = api.server();
-        CountDownLatch stopped = onStop(log, "stopping: the server, every function instance and the database", api::close);
+        CountDownLatch stopped = onStop(log, api.backend().searchUrl().isPresent()
+                ? "stopping: the server, every function instance, the database and the search engine"
+                : "stopping: the server, every function instance and the database", api::close);
 
         log.info("articles-local: the API of " + options.template() + " at " + server.baseUrl());
         for (RouteSpec route : template.routes()) {
@@ -98,6 +102,8 @@ public final class Main {
         }
         template.cors().ifPresent(c -> log.info("  CORS: origins " + c.allowOrigins() + ", methods " + c.allowMethods()));
         log.info("  DynamoDB: " + api.backend().describe() + describe(options.data()));
+        api.backend().describeSearch().ifPresent(search -> log.info("  Search: " + search));
+        api.triggers().describe().forEach(trigger -> log.info("  Trigger: " + trigger));
         log.info("  Functions run on the " + api.functions().runtimeClient().label() + " runtime client");
         log.info("  API reference (" + OPENAPI_DOCUMENT + " in Swagger UI, Try it out calls this server): " + server.baseUrl()
                 + ApiReference.PATH);
@@ -114,10 +120,11 @@ public final class Main {
     /** The local API as serve runs it: the database, the function pools, the gateway and, with --auth, the issuer. */
     private record LocalApi(SamTemplate template, JwtAuthorization authorization, LocalBackend backend,
                             LocalFunctions functions, HttpApiServer server, Optional<DevIssuer> devIssuer,
-                            ScheduledExecutorService reaper) implements AutoCloseable {
+                            ScheduledExecutorService reaper, LocalTriggers triggers) implements AutoCloseable {
         @Override
         public void close() {
-            reaper.shutdownNow();
+            reaper.shutdownNow(); // the idle reaper's and the triggers' thread pool
+
             server.close();
             functions.close();
             backend.close();
@@ -149,19 +156,34 @@ public final class Main {
             backend.close();
             throw e;
         }
+        // The idle reaper, and the functions no route reaches (the search indexer) after each write and on their schedules.
+        ScheduledExecutorService reaper = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().factory());
         HttpApiServer server;
+        LocalTriggers triggers;
         try {
+            triggers = new LocalTriggers(template, reaper, Clock.systemUTC(), (id, event) -> {
+                        InvocationResult result = functions.pool(id).invoke(event);
+                        String failure = switch (result) {
+                            case InvocationResult.Response r -> "";
+                            case InvocationResult.FunctionError e -> new String(e.payload(), StandardCharsets.UTF_8);
+                            case InvocationResult.TimedOut t -> "timed out after " + t.timeoutSeconds() + " s";
+                            case InvocationResult.Crashed c -> c.reason();
+                        };
+                        if (!failure.isEmpty()) {
+                            log.note(id, "triggered run failed: " + failure);
+                        }
+                    });
             server = new HttpApiServer(options.port(), new Router(template.routes()), authorization,
                     template.cors().map(CorsPolicy::new), functions.pools(), log,
-                    new ApiReference(options.projectRoot().resolve(OPENAPI_DOCUMENT)));
+                    new ApiReference(options.projectRoot().resolve(OPENAPI_DOCUMENT)), triggers::written);
         } catch (RuntimeException e) {
+            reaper.shutdownNow();
             functions.close();
             backend.close();
             throw e;
         }
-        ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
         reaper.scheduleWithFixedDelay(() -> functions.stopIdle(IDLE_TIMEOUT), 10, 10, TimeUnit.SECONDS);
-        return new LocalApi(template, authorization, backend, functions, server, devIssuer, reaper);
+        return new LocalApi(template, authorization, backend, functions, server, devIssuer, reaper, triggers.start(reaper));
     }
 
     /** {@code seed}: into the API at --url, else into one started on the data for as long as it takes (its logs on stderr). */

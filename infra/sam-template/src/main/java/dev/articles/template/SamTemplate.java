@@ -159,6 +159,21 @@ public final class SamTemplate {
         return out;
     }
 
+    /** Every event of every function, in template order. */
+    public List<EventSpec> events() {
+        IntrinsicResolver params = parameterResolver();
+        List<EventSpec> out = new ArrayList<>();
+        resources(FUNCTION_TYPE).forEach((functionId, properties) ->
+                asMap(properties.getOrDefault("Events", Map.of()), functionId + ".Events").forEach((eventName, value) -> {
+                    Map<String, Object> event = asMap(value, functionId + ".Events." + eventName);
+                    Map<String, Object> p = asMap(event.getOrDefault("Properties", Map.of()), eventName + ".Properties");
+                    Object schedule = p.containsKey("Schedule") ? p.get("Schedule") : p.get("ScheduleExpression");
+                    out.add(new EventSpec(functionId, eventName, String.valueOf(event.get("Type")),
+                            Optional.ofNullable(schedule).map(params::resolveString)));
+                }));
+        return out;
+    }
+
     /** Every HttpApi event of every function, in template order. */
     public List<RouteSpec> routes() {
         IntrinsicResolver params = parameterResolver();

@@ -227,6 +227,19 @@ class SamTemplateTest {
     }
 
     @Test
+    void aFunctionWhoseConditionIsFalseHasNoEvents(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = SearchTemplate.write(dir);
+        assertThat(SamTemplate.load(file).functions()).extracting(FunctionSpec::logicalId).containsExactly("Always");
+        assertThat(SamTemplate.load(file, Map.of("Search", "enabled")).functions()).extracting(FunctionSpec::logicalId)
+                .containsExactly("Always", "Indexer");
+        assertThat(SamTemplate.load(file).events()).extracting(EventSpec::functionLogicalId).containsExactly("Always");
+        assertThat(SamTemplate.load(file, Map.of("Search", "enabled")).events()).containsExactly(
+                new EventSpec("Always", "Get", "HttpApi", Optional.empty()),
+                new EventSpec("Indexer", "Changes", "DynamoDB", Optional.empty()),
+                new EventSpec("Indexer", "GoLive", "ScheduleV2", Optional.of("rate(1 minute)")));
+    }
+
+    @Test
     void outputsResolveSubAndGetAtt() {
         @SuppressWarnings("unchecked")
         Map<String, Object> outputs = (Map<String, Object>) rawSection("Outputs");

@@ -58,7 +58,8 @@ public final class TestHandler implements RequestStreamHandler {
                     + ",\"awsRequestId\":\"" + context.getAwsRequestId() + "\""
                     + ",\"env\":{" + env("TABLE_NAME") + "," + env("SECRET") + "," + env("AWS_REGION") + ","
                     + env("AWS_LAMBDA_FUNCTION_NAME") + "," + env("AWS_LAMBDA_FUNCTION_MEMORY_SIZE") + ","
-                    + env("AWS_ENDPOINT_URL_DYNAMODB") + "," + env("AWS_ACCESS_KEY_ID") + "," + env("JAVA_TOOL_OPTIONS")
+                    + env("AWS_ENDPOINT_URL_DYNAMODB") + "," + env("AWS_ACCESS_KEY_ID") + "," + env("JAVA_TOOL_OPTIONS") + ","
+                    + env("SEARCH_ENDPOINT")
                     + "},\"event\":" + event + "}";
             response = "{\"statusCode\":200,\"headers\":{\"content-type\":\"application/json\"},\"body\":"
                     + quote(body) + "}";

@@ -84,7 +84,8 @@ final class ServeProcess implements AutoCloseable {
     /**
      * {@code java ... Main <arguments>} from the test class path, ending with the test JVM (as under the launcher),
      * on the runtime client the system property {@value #RUNTIME_CLIENT_PROPERTY} names, when set: CI runs the
-     * end-to-end suites once per client ({@code -Dlocal.runtimeClient=portable}).
+     * suites whose behaviour the client changes once more on the portable one ({@code -Dlocal.runtimeClient=portable},
+     * .ci/run says which and why).
      */
     static List<String> mainCommand(String... arguments) {
         List<String> command = new ArrayList<>(List.of(

@@ -168,7 +168,7 @@ public final class FeedRun {
         };
         Map<String, String> query = new HashMap<>(Map.of("limit", Integer.toString(PAGE)));
         if (at != null) {
-            query.put("cursor", feed.cursorAfter(new Change.Delete("", at, Timestamps.sortable(at) + "#" + ZEROS)));
+            query.put("cursor", feed.cursorAfter(new Change.Delete("", at, Timestamps.sortable(at) + "#" + ZEROS), clock.instant()));
         }
         return query;
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * GET /articles/changes: the feed a syncing client applies, in order, to hold exactly the live articles. A page
@@ -44,12 +45,20 @@ public final class ChangesFeed {
     private static final String ZEROS = "0".repeat(26);
     /** The position before every change: where a sync from nothing starts. */
     public static final String START = Timestamps.sortable(Instant.EPOCH) + "#" + ZEROS;
+    /** Separates a position's entry from the time its walk began (see {@link #read}). */
+    private static final char SINCE = '@';
+    private static final Pattern POSITION = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}Z#[0-9A-Z]{26}(@\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}Z)?");
+    private static final int MAX_CURSOR_LENGTH = 200;
 
-    /** One page: the changes in order, the cursor to go on from, and whether more are ready now. */
-    public record Page(List<Change> changes, String cursor, boolean more) {}
+    /**
+     * One page: the changes in order, the cursor to go on from, whether more are ready now, and since when what its
+     * reader holds may be out of date (see {@link #read}).
+     */
+    public record Page(List<Change> changes, String cursor, boolean more, Instant since) {}
 
     /** One page read from a raw position: as {@link Page}, with the position to go on from instead of a cursor. */
-    public record Read(List<Change> changes, String position, boolean more) {}
+    public record Read(List<Change> changes, String position, boolean more, Instant since) {}
 
     private final ArticleStore store;
     private final Cursors cursors;
@@ -76,33 +85,46 @@ public final class ChangesFeed {
         if (!errors.isEmpty()) {
             throw InvalidInputException.of(InvalidInputException.Kind.PARAMETERS, "query parameter", errors);
         }
-        Read read = read(query.get("cursor") == null ? START : cursors.decode(query.get("cursor"), FEED), limit);
-        return new Page(read.changes(), cursors.encode(FEED, read.position()), read.more());
+        Read read = read(query.get("cursor") == null ? START : position(query.get("cursor")), limit);
+        return new Page(read.changes(), cursors.encode(FEED, read.position()), read.more(), read.since());
     }
 
     /**
      * The changes after a raw position ({@link #START}, or a {@link Read#position} read before): what a cursor holds,
      * unsigned, for a reader that keeps its position where nobody can alter it (the search indexer's table item).
      *
+     * <p>A position is the feed entry a reader is past, and, in the middle of a walk, {@code @<time>}: since when
+     * what the reader holds may be out of date. A deletion is missed only when its tombstone is gone, and a tombstone
+     * lives {@link #REMEMBERED} from the deletion, so what expires is that time, not the entry's: a walk from nothing
+     * over articles last changed months ago passes positions that old, yet each article it holds was read this
+     * walk, and a deletion of it comes later. A reader that is caught up holds everything up to its position, so
+     * its position's own time is that time (cursors issued before walks carried it read the same way).
+     *
      * @param limit at most {@link #MAX_LIMIT}
-     * @throws ChangesExpiredException for a position older than the deletions remembered
+     * @throws ChangesExpiredException for a position whose reader may have missed a deletion no longer remembered
      */
     public Read read(String after, int limit) {
         Instant now = clock.instant();
-        if (!after.equals(START) && Timestamps.parseSortable(after).isBefore(now.minus(REMEMBERED))) {
+        int at = after.indexOf(SINCE);
+        String entry = at < 0 ? after : after.substring(0, at);
+        Instant since = entry.equals(START) ? now
+                : Timestamps.parseSortable(at < 0 ? entry : after.substring(at + 1));
+        if (since.isBefore(now.minus(REMEMBERED))) {
             throw new ChangesExpiredException();
         }
         Instant before = now.minus(SETTLE);
         String settled = Timestamps.sortable(before) + "#" + ZEROS;
-        if (after.compareTo(settled) >= 0) {
+        if (entry.compareTo(settled) >= 0) {
             // Synced up to this moment already (called again at once, or on an instance whose clock is behind the
             // last one's): nothing has settled since, and a Query starting past its own range would be refused.
-            return new Read(List.of(), after, false);
+            return new Read(List.of(), after, false, since);
         }
-        ArticleStore.ChangePage page = store.changes(after, limit, before);
+        ArticleStore.ChangePage page = store.changes(entry, limit, before);
         // Read to the end of what has settled: the next sync starts there, even with no change since.
-        String position = page.more() ? page.changes().getLast().position() : settled;
-        return new Read(page.changes(), position, page.more());
+        String position = page.more()
+                ? page.changes().getLast().position() + SINCE + Timestamps.sortable(since)
+                : settled;
+        return new Read(page.changes(), position, page.more(), since);
     }
 
     /**
@@ -120,8 +142,16 @@ public final class ChangesFeed {
                 .map(change -> Timestamps.parseSortable(change.position()).plus(SETTLE).plusMillis(1));
     }
 
-    /** The cursor of a page cut short after {@code last} (the HTTP layer's byte limit). */
-    public String cursorAfter(Change last) {
-        return cursors.encode(FEED, last.position());
+    /** The cursor of a page cut short after {@code last} (the HTTP layer's byte limit): its walk's {@link Page#since}. */
+    public String cursorAfter(Change last, Instant since) {
+        return cursors.encode(FEED, last.position() + SINCE + Timestamps.sortable(since));
+    }
+
+    private String position(String cursor) {
+        String position = cursors.decode(cursor, FEED, MAX_CURSOR_LENGTH);
+        if (!POSITION.matcher(position).matches()) {
+            throw Cursors.invalid("is not a cursor this API issued");
+        }
+        return position;
     }
 }

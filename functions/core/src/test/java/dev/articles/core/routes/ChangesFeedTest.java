@@ -157,4 +157,39 @@ class ChangesFeedTest {
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> feed.changes(Map.of("limit", "101"))).isInstanceOf(InvalidInputException.class);
     }
+
+    /**
+     * A sync from nothing over articles last changed months ago passes positions that old, page after page: each
+     * article it holds was read this walk, so it has missed no deletion, and the walk goes to the end.
+     */
+    @Test
+    void aSyncFromNothingOverChangesOlderThanTheDeletionsRememberedWalksToTheEnd() {
+        for (String title : List.of("A", "B", "C", "D", "E")) {
+            create(title, Status.PUBLISHED, clock.instant());
+            clock.advance(Duration.ofDays(20));
+        }
+        clock.advance(ChangesFeed.REMEMBERED);
+
+        Device device = new Device().sync();
+
+        assertThat(device.pages).isEqualTo(3);
+        assertThat(device.held).isEqualTo(live());
+    }
+
+    /** What expires is the walk: one that stopped halfway more than the deletions remembered ago may have missed one. */
+    @Test
+    void aWalkLeftHalfwayLongerThanTheDeletionsRememberedIsExpired() {
+        for (String title : List.of("A", "B", "C")) {
+            create(title, Status.PUBLISHED, clock.instant());
+        }
+        settle();
+        ChangesFeed.Page first = feed.changes(Map.of("limit", "1"));
+        assertThat(first.more()).isTrue();
+        clock.advance(ChangesFeed.REMEMBERED.minusMinutes(1));
+        assertThat(feed.changes(Map.of("cursor", first.cursor(), "limit", "1")).changes()).hasSize(1);
+
+        clock.advance(Duration.ofMinutes(2));
+
+        assertThatThrownBy(() -> feed.changes(Map.of("cursor", first.cursor()))).isInstanceOf(ChangesExpiredException.class);
+    }
 }

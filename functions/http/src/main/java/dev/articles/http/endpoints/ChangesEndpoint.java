@@ -44,11 +44,11 @@ public final class ChangesEndpoint implements HttpFunction.Endpoint {
             String json = change(changes.get(i));
             long withIt = bytes + (i == 0 ? 0 : 1) + json.getBytes(StandardCharsets.UTF_8).length;
             boolean last = i == changes.size() - 1;
-            String cursorIfEnd = last ? page.cursor() : feed.cursorAfter(changes.get(i));
+            String cursorIfEnd = last ? page.cursor() : feed.cursorAfter(changes.get(i), page.since());
             if (withIt + tail(cursorIfEnd, last ? page.more() : true).length() > MAX_PAGE_BYTES) {
                 // The page ends before this change. Never on the first: an article is at most 100,000 characters of
                 // body in an item of at most 400 KB, so one change's JSON stays far below the budget.
-                cursor = feed.cursorAfter(changes.get(i - 1));
+                cursor = feed.cursorAfter(changes.get(i - 1), page.since());
                 more = true;
                 break;
             }

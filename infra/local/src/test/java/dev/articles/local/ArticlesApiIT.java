@@ -151,6 +151,16 @@ class ArticlesApiIT {
     }
 
     @Test
+    void searchIsOffByDefaultAndSaysHowToTurnItOn() {
+        HttpResponse<String> search = Http.get(api, "/articles/search?q=anything");
+        assertThat(search.statusCode()).as(search.body()).isEqualTo(501);
+        assertThat(search.headers().firstValue("content-type")).contains("application/problem+json");
+        assertThat(Http.json(search)).containsKeys("type", "title", "detail").containsEntry("status", 501);
+        assertThat((String) Http.json(search).get("detail")).contains("Search=enabled");
+        assertThat(serve.output()).doesNotContain("Search: OpenSearch");
+    }
+
+    @Test
     void corsAsTheTemplateConfiguresIt() {
         HttpResponse<String> preflight = Http.send(api, "OPTIONS", "/articles", null, "Origin", "https://front.example",
                 "Access-Control-Request-Method", "POST",

@@ -182,7 +182,13 @@ class GatewayFuzzIT {
                     .contains("content-type", "idempotency-key", "if-none-match", "if-match", "authorization");
             if (method.equals("GET")) {
                 Answer answer = send("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nOrigin: https://front.example\r\n\r\n");
-                assertThat(answer.status).as(route.routeKey()).isLessThan(500);
+                if (route.routeKey().equals("GET /articles/search")) {
+                    // search is off in the default template: 501, the one 5xx the contract names for it (SearchIT tests it on)
+                    assertThat(answer.status).as(route.routeKey()).isEqualTo(501);
+                    assertProblem(answer, route.routeKey());
+                } else {
+                    assertThat(answer.status).as(route.routeKey()).isLessThan(500);
+                }
                 assertThat(answer.headers.get("access-control-allow-origin")).as(route.routeKey()).isEqualTo("*");
                 assertThat(answer.headers.get("access-control-expose-headers")).as(route.routeKey())
                         .contains("etag", "location", "retry-after");

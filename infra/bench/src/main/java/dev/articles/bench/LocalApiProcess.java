@@ -36,8 +36,12 @@ public final class LocalApiProcess implements AutoCloseable {
     private volatile URI baseUrl;
     private volatile URI searchUrl;
 
-    private LocalApiProcess(Process process) {
+    /** Where serve's output is copied (the search section keeps it: the indexer's lines), or null. */
+    private final java.io.Writer log;
+
+    private LocalApiProcess(Process process, java.io.Writer log) {
         this.process = process;
+        this.log = log;
         Thread reader = new Thread(this::read, "serve-output");
         reader.setDaemon(true);
         reader.start();
@@ -47,11 +51,15 @@ public final class LocalApiProcess implements AutoCloseable {
      * @param dynamoEndpoint the bench's dynalite: serve creates the template's table there when absent
      */
     public static LocalApiProcess start(FunctionJdk jdk, Path localJar, Path projectRoot, URI dynamoEndpoint) {
-        return start(jdk, localJar, projectRoot, dynamoEndpoint, List.of());
+        return start(jdk, localJar, projectRoot, dynamoEndpoint, List.of(), null);
     }
 
-    /** As {@link #start(FunctionJdk, Path, Path, URI)}, with more of serve's options (e.g. a template parameter). */
-    public static LocalApiProcess start(FunctionJdk jdk, Path localJar, Path projectRoot, URI dynamoEndpoint, List<String> options) {
+    /**
+     * As {@link #start(FunctionJdk, Path, Path, URI)}, with more of serve's options (e.g. a template parameter), its
+     * output copied to {@code log} unless null.
+     */
+    public static LocalApiProcess start(FunctionJdk jdk, Path localJar, Path projectRoot, URI dynamoEndpoint, List<String> options,
+            Path log) {
         List<String> command = new ArrayList<>(List.of(jdk.java().toString(), "-jar", localJar.toString(), "serve",
                 "--port", "0", "--dynamodb-endpoint", dynamoEndpoint.toString()));
         command.addAll(options);
@@ -61,7 +69,8 @@ public final class LocalApiProcess implements AutoCloseable {
                 "AWS_REGION", "us-east-1"));
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         try {
-            LocalApiProcess serve = new LocalApiProcess(builder.start());
+            LocalApiProcess serve = new LocalApiProcess(builder.start(),
+                    log == null ? null : java.nio.file.Files.newBufferedWriter(log, StandardCharsets.UTF_8));
             if (!serve.ready.await(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS) || serve.baseUrl == null) {
                 serve.close();
                 throw new IllegalStateException("articles-local serve did not say Ready within " + READY_TIMEOUT_SECONDS + " s");
@@ -122,6 +131,10 @@ public final class LocalApiProcess implements AutoCloseable {
     private void read() {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
+                if (log != null) {
+                    log.write(line + "\n");
+                    log.flush();
+                }
                 Matcher init = INIT.matcher(line);
                 if (init.find()) {
                     queue(init.group(1)).add(Double.parseDouble(init.group(2)));
@@ -140,6 +153,13 @@ public final class LocalApiProcess implements AutoCloseable {
             // the process ended
         } finally {
             ready.countDown();
+            if (log != null) {
+                try {
+                    log.close();
+                } catch (IOException ignored) {
+                    // nothing more to copy
+                }
+            }
         }
     }
 

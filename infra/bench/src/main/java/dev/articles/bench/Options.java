@@ -7,7 +7,7 @@ import java.util.List;
  * The command line: {@code [--quick] [--out FILE] [--skip-gateway] [--skip-lists] [--only writes|feed|search] [--cold-only]}.
  * {@code --quick} is a smoke run of every part in about a minute; its figures mean nothing. {@code --only writes}
  * runs the write-latency section alone (a few minutes) and rewrites only that section of the page; {@code --only feed}
- * the changes feed's section alike, {@code --only search} the search section (with {@code --quick}: 50 articles, 10
+ * the changes feed's section alike, {@code --only search} the search section (with {@code --quick}: 600 articles, enough for a page 2, 10
  * searches each). {@code --cold-only}
  * runs the cold-start parts alone (the profile, direct cold starts with the template's options, the gateway's
  * first requests and the fetches after them, artifact sizes): no JVM options, JIT, warm load or list pages.
@@ -86,7 +86,7 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists, b
 
     /** The search section: articles indexed, warm-up and timed requests per search, writes whose lag is timed. */
     public SearchRun.Plan searchPlan() {
-        return quick ? new SearchRun.Plan(50, 2, 10, 2) : new SearchRun.Plan(10_000, 20, 200, 10);
+        return quick ? new SearchRun.Plan(600, 2, 10, 2) : new SearchRun.Plan(10_000, 20, 200, 10);
     }
 
     public int listTimedRuns() {

@@ -39,6 +39,10 @@ public final class Bench {
             feed(root, options);
             return;
         }
+        if (options.onlySearch()) {
+            search(root, options);
+            return;
+        }
         if (!options.onlyWrites()) {
             String report = run(root, options, Progress.stderr());
             System.out.println(report);
@@ -57,6 +61,7 @@ public final class Bench {
         }
         if (!options.quick() && !options.onlyWrites()) {
             feed(root, options);
+            search(root, options);
         }
         Progress.stderr().say("written to %s", root.relativize(options.out()));
     }
@@ -66,6 +71,18 @@ public final class Bench {
         String feed = FeedRun.run(root, options.feedSizes(), options.syncArticles(), options.feedTimedRuns(), Progress.stderr()).markdown();
         System.out.println(feed);
         ReportFile.write(options.out(), feed, false, ReportFile.FEED_BEGIN, ReportFile.FEED_END);
+    }
+
+    /**
+     * The search section, in a block of its own so that {@code --only search} rewrites it alone; a quick run writes
+     * it to its own file, never over the published figures.
+     */
+    static void search(Path root, Options options) throws IOException {
+        SamTemplate template = SamTemplate.load(root.resolve(ProjectRoot.TEMPLATE));
+        FunctionJdk jdk = FunctionJdk.forFeature(BenchFunction.all(root, template.functions()).getFirst().spec().javaFeatureVersion());
+        String search = SearchRun.run(root, jdk, localJar(root), options.searchPlan(), Progress.stderr()).markdown();
+        System.out.println(search);
+        ReportFile.write(options.out(), search, false, ReportFile.SEARCH_BEGIN, ReportFile.SEARCH_END);
     }
 
     /** The write-latency section: serve on its own dynalite, behind a simulated round trip. */

@@ -4,17 +4,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The command line: {@code [--quick] [--out FILE] [--skip-gateway] [--skip-lists] [--only writes|feed] [--cold-only]}.
+ * The command line: {@code [--quick] [--out FILE] [--skip-gateway] [--skip-lists] [--only writes|feed|search] [--cold-only]}.
  * {@code --quick} is a smoke run of every part in about a minute; its figures mean nothing. {@code --only writes}
  * runs the write-latency section alone (a few minutes) and rewrites only that section of the page; {@code --only feed}
- * the changes feed's section alike. {@code --cold-only}
+ * the changes feed's section alike, {@code --only search} the search section (with {@code --quick}: 600 articles, enough for a page 2, 10
+ * searches each). {@code --cold-only}
  * runs the cold-start parts alone (the profile, direct cold starts with the template's options, the gateway's
  * first requests and the fetches after them, artifact sizes): no JVM options, JIT, warm load or list pages.
  */
 public record Options(boolean quick, Path out, boolean gateway, boolean lists, boolean onlyWrites, boolean onlyFeed,
-                      boolean coldOnly) {
+                      boolean onlySearch, boolean coldOnly) {
 
-    static final String USAGE = "usage: infra/bench/run [--quick] [--out FILE] [--skip-gateway] [--skip-lists] [--only writes|feed] [--cold-only]";
+    static final String USAGE = "usage: infra/bench/run [--quick] [--out FILE] [--skip-gateway] [--skip-lists] [--only writes|feed|search] [--cold-only]";
 
     public static Options parse(List<String> args, Path projectRoot) {
         boolean quick = false;
@@ -22,6 +23,7 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists, b
         boolean lists = true;
         boolean onlyWrites = false;
         boolean onlyFeed = false;
+        boolean onlySearch = false;
         boolean coldOnly = false;
         Path out = null;
         for (int i = 0; i < args.size(); i++) {
@@ -34,7 +36,8 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists, b
                     switch (section) {
                         case "writes" -> onlyWrites = true;
                         case "feed" -> onlyFeed = true;
-                        default -> throw new IllegalArgumentException("--only takes one section: writes or feed\n" + USAGE);
+                        case "search" -> onlySearch = true;
+                        default -> throw new IllegalArgumentException("--only takes one section: writes, feed or search\n" + USAGE);
                     }
                 }
                 case "--cold-only" -> coldOnly = true;
@@ -53,7 +56,7 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists, b
                     : coldOnly ? projectRoot.resolve("infra/bench/target/performance-cold.md")
                     : projectRoot.resolve("docs/performance.md");
         }
-        return new Options(quick, out, gateway, lists && !coldOnly, onlyWrites, onlyFeed, coldOnly);
+        return new Options(quick, out, gateway, lists && !coldOnly, onlyWrites, onlyFeed, onlySearch, coldOnly);
     }
 
     /** Article counts the list pages are measured at. */
@@ -79,6 +82,11 @@ public record Options(boolean quick, Path out, boolean gateway, boolean lists, b
     /** Enough for a stable median of a page that takes milliseconds. */
     public int feedTimedRuns() {
         return quick ? 3 : 11;
+    }
+
+    /** The search section: articles indexed, warm-up and timed requests per search, writes whose lag is timed. */
+    public SearchRun.Plan searchPlan() {
+        return quick ? new SearchRun.Plan(600, 2, 10, 2) : new SearchRun.Plan(10_000, 20, 200, 10);
     }
 
     public int listTimedRuns() {

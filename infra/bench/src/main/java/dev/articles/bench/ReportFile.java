@@ -18,6 +18,9 @@ public final class ReportFile {
     /** The changes feed's own block: {@code --only feed} rewrites it alone. */
     static final String FEED_BEGIN = "<!-- bench:feed:begin (written by infra/bench/run; edits here are overwritten) -->";
     static final String FEED_END = "<!-- bench:feed:end -->";
+    /** The search section's own block: {@code --only search} rewrites it alone. */
+    static final String SEARCH_BEGIN = "<!-- bench:search:begin (written by infra/bench/run; edits here are overwritten) -->";
+    static final String SEARCH_END = "<!-- bench:search:end -->";
 
     private ReportFile() {}
 

@@ -41,7 +41,8 @@ public final class Seeder {
         return seed(articles::notLive, from, to);
     }
 
-    private long seed(IntFunction<Article> article, int from, int to) {
+    /** Writes {@code article.apply(i)} for i from {@code from} to {@code to} and returns the items written. */
+    long seed(IntFunction<Article> article, int from, int to) {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             int chunk = Math.max(BATCH, (to - from + THREADS - 1) / THREADS);

@@ -59,9 +59,6 @@ public final class OpenSearchIndex implements SearchIndex {
     public Page search(SearchRequest request) {
         Position from = request.after() == null ? null : Position.parse(request.after());
         String pit = from == null ? openPit() : from.pit();
-        if (from == null && pit == null) {
-            return new Page(List.of(), null); // no index yet: nothing was ever indexed
-        }
         List<SortValue> after = from == null ? null : from.after();
         int size = request.limit() + 1;
         OpenSearchClient.Response response = null;
@@ -95,19 +92,20 @@ public final class OpenSearchIndex implements SearchIndex {
     }
 
     /**
-     * @return the new PIT's id, or null when the index does not exist
-     * @throws StoreUnavailableException the engine refused one more PIT (too many open) or could not answer
+     * A point in time for a new walk, or null to walk without one: when the index does not exist (the search that
+     * follows answers an empty page), or when the engine refuses one more (its limit of open PITs, 300 by default, is
+     * reached by many first pages within the keep-alive, which anyone may send). Without one a walk is the engine's
+     * live index read by {@code search_after}, as after an expired PIT: a search is never refused for want of one.
      */
     private String openPit() {
-        OpenSearchClient.Response response = send("POST",
-                "/" + index + "/_search/point_in_time?keep_alive=" + SearchBody.KEEP_ALIVE, null);
-        if (indexNotFound(response)) {
-            return null;
+        OpenSearchClient.Response response;
+        try {
+            response = send("POST", "/" + index + "/_search/point_in_time?keep_alive=" + SearchBody.KEEP_ALIVE, null);
+        } catch (StoreUnavailableException e) {
+            return null; // refused (429), or the engine is down: the search then says which
         }
         if (!response.ok()) {
-            // Nothing of the request is in this call: a refusal is the engine's state (its limit of open PITs).
-            throw new StoreUnavailableException("the search engine refused a point in time with " + response.status()
-                    + ": " + text(response), null);
+            return null;
         }
         String pit = OpenSearchJson.read(response.body(), OpenSearchIndex::pitId);
         if (pit == null) {

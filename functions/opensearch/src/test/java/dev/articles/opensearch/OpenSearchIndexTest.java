@@ -193,12 +193,12 @@ class OpenSearchIndexTest {
     @Test
     void noIndexYetIsAnEmptyPage() {
         answer("POST /articles/_search/point_in_time", 404, recorded("index-not-found.json"));
+        answer("POST /articles/_search", 404, recorded("index-not-found.json"));
 
         SearchIndex.Page page = index.search(request(20, null));
 
         assertThat(page.hits()).isEmpty();
         assertThat(page.next()).isNull();
-        assertThat(seen).hasSize(1);
     }
 
     @Test
@@ -209,12 +209,30 @@ class OpenSearchIndexTest {
         assertThat(index.search(request(20, next))).isEqualTo(new SearchIndex.Page(List.of(), null));
     }
 
+    /** Anyone can open PITs up to the engine's limit (300) with first pages: past it, a walk goes on without one. */
     @Test
-    void tooManyOpenPointsInTimeIsUnavailable() {
-        answer("POST /articles/_search/point_in_time", 429, recorded("too-many-pits.json"));
-        assertThatThrownBy(() -> index.search(request(20, null))).isInstanceOf(StoreUnavailableException.class);
+    void aPointInTimeRefusedForTooManyOpenIsAWalkWithoutOne() throws IOException {
+        for (int refusal : new int[] {429, 400}) {
+            seen.clear();
+            answer("POST /articles/_search/point_in_time", refusal,
+                    recorded("too-many-pits.json").replace("\"status\":429", "\"status\":" + refusal));
+            answer("POST /articles/_search", 200, recorded("search-response.json").replace("\"pit_id\":\"" + PIT + "\",", ""));
 
-        answer("POST /articles/_search/point_in_time", 400, recorded("too-many-pits.json").replace("\"status\":429", "\"status\":400"));
+            SearchIndex.Page page = index.search(request(2, null));
+
+            assertThat(seen).extracting(s -> s.method() + " " + s.target())
+                    .containsExactly("POST /articles/_search/point_in_time?keep_alive=" + SearchBody.KEEP_ALIVE, "POST /articles/_search");
+            assertThat(json(seen.get(1).body()).has("pit")).isFalse();
+            assertThat(page.hits()).hasSize(2);
+            assertThat(json(page.next()).path("pit").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void anEngineThatCannotAnswerIsUnavailable() {
+        answer("POST /articles/_search/point_in_time", 503, "{}");
+        answer("POST /articles/_search", 503, "{}");
+
         assertThatThrownBy(() -> index.search(request(20, null))).isInstanceOf(StoreUnavailableException.class);
     }
 

@@ -107,9 +107,7 @@ public final class SearchRun {
 
     /**
      * Article {@code i} of the search bench: the bench's article with its vocabulary sentence, created {@code i} ms
-     * after {@code created}. Created an hour before the run, not at the bench's fixed instant: the indexer reads the
-     * feed by position, and a position older than the deletions the feed remembers (30 days) is refused as expired,
-     * so a feed of older articles cannot be indexed from scratch today (reported; the feed's rule to fix, not here).
+     * after {@code created}, an hour before the run: live and settled when the indexer first reads the feed.
      */
     Article article(int i) {
         Article a = seed.article(i);
@@ -260,9 +258,9 @@ public final class SearchRun {
     }
 
     /**
-     * Closes every point in time on the node. Each first-page search opens one kept 5 minutes, and the node refuses a
-     * new one (429, so the route answers 503) past 300 open: more than 300 searches in 5 minutes fail. Until the
-     * search route stops opening one per first page (reported), the bench closes them between its rows.
+     * Closes every point in time on the node. Each first-page search with more pages opens one kept 5 minutes, and
+     * past 300 open the node refuses more: the search then walks without one. The bench closes them between its
+     * rows, so that every row measures the walk a reader gets on a quiet engine.
      */
     private void closePointsInTime(URI node) {
         sendAny(HttpRequest.newBuilder(node.resolve("/_search/point_in_time/_all")).DELETE().build());

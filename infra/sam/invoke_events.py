@@ -46,10 +46,12 @@ EXPECTED = {
     "route-not-found.json": {404, 405},
     # A timer tick for the indexer, which only a stack with Search=enabled has: skipped under the defaults.
     "index-articles.json": set(),
+    # The indexer's reindex from scratch (README: one command), likewise skipped under the defaults.
+    "reindex-articles.json": set(),
 }
 STORY_EVENTS = "infra/sam/events"
 # Events no route picks (not an HTTP API event): the function each one is for.
-EVENT_FUNCTIONS = {"index-articles.json": "IndexArticlesFunction"}
+EVENT_FUNCTIONS = {"index-articles.json": "IndexArticlesFunction", "reindex-articles.json": "IndexArticlesFunction"}
 
 
 def functions_by_route(template_path):

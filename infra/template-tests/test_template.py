@@ -251,18 +251,22 @@ class TransformedTemplateTest(unittest.TestCase):
                 for s in statements:
                     self.assertEqual(s["Effect"], "Allow")
                     (role, _), = [s["Principal"]["AWS"]["Fn::GetAtt"]]
-                    granted[role] = (s["Action"], s["Resource"])
+                    granted.setdefault(role, []).append((s["Action"], s["Resource"]))
                 self.assertEqual(set(granted), {"SearchArticlesFunctionRole", "IndexArticlesFunctionRole"})
                 # The domain's policy and each role's own say the same: neither widens the other.
                 for fid in ("SearchArticlesFunction", "IndexArticlesFunction"):
-                    (own,) = self.es_statements(stack, fid)
-                    self.assertEqual((own["Action"], own["Resource"]), granted[fid + "Role"], fid)
-                # The search function only reads: searches and points in time of the article index.
-                actions, resources = granted["SearchArticlesFunctionRole"]
-                self.assertEqual(actions, ["es:ESHttpGet", "es:ESHttpPost"])
-                paths = [r["Fn::Sub"][0].split("${Domain}", 1)[1] for r in resources]
-                self.assertEqual(paths, ["/articles*/_search", "/articles*/_search/point_in_time", "/_search"])
-                actions, _ = granted["IndexArticlesFunctionRole"]
+                    own = [(s["Action"], s["Resource"]) for s in self.es_statements(stack, fid)]
+                    self.assertEqual(own, granted[fid + "Role"], fid)
+
+                def paths(resources):
+                    return [r["Fn::Sub"][0].split("${Domain}", 1)[1] for r in resources]
+                # The search function only reads: searches and points in time (opened, closed) of the article index.
+                (search, close) = granted["SearchArticlesFunctionRole"]
+                self.assertEqual(search[0], ["es:ESHttpPost"])
+                self.assertEqual(paths(search[1]), ["/articles*/_search", "/articles*/_search/point_in_time", "/_search"])
+                self.assertEqual(close[0], ["es:ESHttpDelete"])
+                self.assertEqual(paths(close[1]), ["/_search/point_in_time"])
+                ((actions, _),) = granted["IndexArticlesFunctionRole"]
                 self.assertTrue(set(actions) <= {"es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut",
                                                  "es:ESHttpDelete"}, actions)
 
@@ -288,7 +292,7 @@ class TransformedTemplateTest(unittest.TestCase):
                 self.assertEqual(mapping["StartingPosition"], "LATEST")
                 (pattern,) = mapping["FilterCriteria"]["Filters"]
                 self.assertEqual(json.loads(pattern["Pattern"]),
-                                 {"dynamodb": {"Keys": {"pk": {"S": [{"anything-but": ["INDEXER#search"]}]}}}})
+                                 {"dynamodb": {"Keys": {"pk": {"S": [{"prefix": "ARTICLE#"}]}, "sk": {"S": ["ARTICLE"]}}}})
                 (rule,) = self.of_type(stack, "AWS::Events::Rule").values()
                 self.assertEqual(rule["Properties"]["ScheduleExpression"], "rate(1 minute)")
 

@@ -67,7 +67,7 @@ public final class IndexArticlesHandler implements RequestStreamHandler {
             String table = env.required("TABLE_NAME");
             // The indexer keeps a raw position in the table: no cursor to sign, no key to load.
             ChangesFeed feed = new ChangesFeed(new DynamoArticleStore(dynamo, table, deadline, CleanUpWarnings.stdout(env)), clock);
-            return new IndexChanges(feed, new OpenSearchDocuments(client, OpenSearchDocuments.alias(env)),
+            return new IndexChanges(feed, new OpenSearchDocuments(client, OpenSearchClient.index(env)),
                     new DynamoIndexCursorStore(dynamo, table, deadline), clock, IndexArticlesHandler::sleep);
         });
     }

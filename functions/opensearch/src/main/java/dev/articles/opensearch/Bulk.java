@@ -1,6 +1,5 @@
 package dev.articles.opensearch;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -29,8 +28,6 @@ final class Bulk {
      */
     static final int MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 
-    static final JsonFactory JSON = new JsonFactory();
-
     /** What an answer held: the changes applied, and those skipped for their version. */
     record Outcome(int applied, int skipped) {}
 
@@ -58,7 +55,7 @@ final class Bulk {
     static byte[] action(Change change) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            try (JsonGenerator g = JSON.createGenerator(out)) {
+            try (JsonGenerator g = OpenSearchJson.FACTORY.createGenerator(out)) {
                 g.writeStartObject();
                 g.writeObjectFieldStart(change instanceof Change.Upsert ? "index" : "delete");
                 g.writeStringField("_id", switch (change) {
@@ -72,7 +69,7 @@ final class Bulk {
             }
             out.write('\n');
             if (change instanceof Change.Upsert upsert) {
-                try (JsonGenerator g = JSON.createGenerator(out)) {
+                try (JsonGenerator g = OpenSearchJson.FACTORY.createGenerator(out)) {
                     ArticleDocument.write(g, upsert.article());
                 }
                 out.write('\n');
@@ -95,7 +92,7 @@ final class Bulk {
         }
         int applied = 0;
         int skipped = 0;
-        try (JsonParser p = JSON.createParser(response.body())) {
+        try (JsonParser p = OpenSearchJson.FACTORY.createParser(response.body())) {
             expect(p.nextToken(), JsonToken.START_OBJECT);
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();

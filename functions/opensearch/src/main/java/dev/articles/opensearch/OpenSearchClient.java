@@ -34,6 +34,9 @@ public final class OpenSearchClient {
 
     /** The engine's base URL: https://vpc-….es.amazonaws.com in AWS, http://127.0.0.1:9200 locally; empty: search off. */
     public static final String ENDPOINT = "SEARCH_ENDPOINT";
+    /** The alias the indexer writes (moving it to a rebuilt index) and the search reads. */
+    public static final String INDEX = "SEARCH_INDEX";
+    public static final String DEFAULT_INDEX = "articles";
     static final String SERVICE = "es";
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(3);
@@ -124,5 +127,10 @@ public final class OpenSearchClient {
         try (InputStream in = body.get()) {
             return in.readAllBytes();
         }
+    }
+
+    /** The alias the environment names ({@value #INDEX}), or {@value #DEFAULT_INDEX}. */
+    public static String index(Environment env) {
+        return env.optional(INDEX).orElse(DEFAULT_INDEX);
     }
 }

@@ -3,7 +3,6 @@ package dev.articles.opensearch;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.articles.core.Environment;
 import dev.articles.core.changes.Change;
 import dev.articles.core.search.SearchDocuments;
 import dev.articles.core.search.SearchIndexMissingException;
@@ -21,15 +20,12 @@ import java.util.List;
 
 /**
  * The indexer's side of the search engine: {@code _bulk} writes, index creation with the mapping
- * ({@code articles-index.json}), and the public alias ({@value #INDEX}, default {@value #DEFAULT_ALIAS}) moved
+ * ({@code articles-index.json}), and the public alias ({@link OpenSearchClient#INDEX}) moved
  * atomically to a rebuilt index. Writes through the alias require it to be one ({@code require_alias}), so a
  * deleted index is reported missing instead of being created again with a guessed mapping.
  */
 public final class OpenSearchDocuments implements SearchDocuments {
 
-    /** The environment variable naming the alias searches read. */
-    public static final String INDEX = "SEARCH_INDEX";
-    public static final String DEFAULT_ALIAS = "articles";
     /** The index settings and mapping (docs/data-model.md, Search index). */
     static final String DEFINITION = "/dev/articles/opensearch/articles-index.json";
 
@@ -47,11 +43,6 @@ public final class OpenSearchDocuments implements SearchDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The alias the environment names ({@value #INDEX}), or {@value #DEFAULT_ALIAS}. */
-    public static String alias(Environment env) {
-        return env.optional(INDEX).orElse(DEFAULT_ALIAS);
     }
 
     @Override
@@ -142,7 +133,7 @@ public final class OpenSearchDocuments implements SearchDocuments {
             throw refused(response);
         }
         List<String> indexes = new ArrayList<>();
-        try (JsonParser p = Bulk.JSON.createParser(response.body())) {
+        try (JsonParser p = OpenSearchJson.FACTORY.createParser(response.body())) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 indexes.add(p.currentName());
@@ -182,7 +173,7 @@ public final class OpenSearchDocuments implements SearchDocuments {
 
     private static byte[] json(Writer writer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = Bulk.JSON.createGenerator(out)) {
+        try (JsonGenerator g = OpenSearchJson.FACTORY.createGenerator(out)) {
             writer.write(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

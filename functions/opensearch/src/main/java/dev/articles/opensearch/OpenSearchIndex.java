@@ -32,10 +32,6 @@ import java.util.Set;
  */
 public final class OpenSearchIndex implements SearchIndex {
 
-    /** The index (an alias) the indexer writes and the search reads. */
-    public static final String INDEX = "SEARCH_INDEX";
-    public static final String DEFAULT_INDEX = "articles";
-
     /** The longest one call can take: a connection, then a read. */
     static final Duration CALL_BOUND = OpenSearchClient.CONNECT_TIMEOUT.plus(OpenSearchClient.SOCKET_TIMEOUT);
 
@@ -50,9 +46,9 @@ public final class OpenSearchIndex implements SearchIndex {
         this.deadline = deadline;
     }
 
-    /** The function's index: {@value #INDEX}, or {@value #DEFAULT_INDEX} when unset. */
+    /** The function's index: {@link OpenSearchClient#index(Environment)}. */
     public static OpenSearchIndex create(OpenSearchClient client, Environment env, RequestDeadline deadline) {
-        return new OpenSearchIndex(client, env.optional(INDEX).orElse(DEFAULT_INDEX), deadline);
+        return new OpenSearchIndex(client, OpenSearchClient.index(env), deadline);
     }
 
     @Override

@@ -45,7 +45,7 @@ class OpenSearchDocumentsTest {
         OpenSearchClient client = OpenSearchClient.create(new Environment(Map.of(
                 OpenSearchClient.ENDPOINT, "http://127.0.0.1:" + server.getAddress().getPort(),
                 "AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret"))).orElseThrow();
-        documents = new OpenSearchDocuments(client, OpenSearchDocuments.alias(new Environment(Map.of())));
+        documents = new OpenSearchDocuments(client, OpenSearchClient.index(new Environment(Map.of())));
     }
 
     @AfterEach

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FunctionJarsIT {
 
     @ParameterizedTest
-    @ValueSource(strings = {"create-article", "get-article", "list-articles", "preview-articles", "get-changes", "route-fallback"})
+    @ValueSource(strings = {"create-article", "get-article", "list-articles", "preview-articles", "get-changes",
+            "search-articles", "index-articles", "route-fallback"})
     void everyServiceEntryNamesAClassInTheJar(String function) throws IOException {
         try (JarFile jar = new JarFile(ResolvedJars.of(function).toFile())) {
             Set<String> names = jar.stream().map(JarEntry::getName).collect(Collectors.toSet());
@@ -41,12 +42,12 @@ class FunctionJarsIT {
     /** The Secrets Manager client reads the cursor keys at init: only the functions that sign cursors carry it. */
     @ParameterizedTest
     @ValueSource(strings = {"create-article", "get-article", "edit-article", "delete-article", "list-articles",
-            "get-article-by-slug", "preview-article", "preview-articles", "get-changes"})
+            "get-article-by-slug", "preview-article", "preview-articles", "get-changes", "search-articles", "index-articles"})
     void onlyTheFunctionsThatSignCursorsHoldTheSecretsManagerClient(String function) throws IOException {
         try (JarFile jar = new JarFile(ResolvedJars.of(function).toFile())) {
             boolean secrets = jar.stream().anyMatch(e -> e.getName().startsWith("software/amazon/awssdk/services/secretsmanager/"));
             assertThat(secrets).as("%s.jar holds the Secrets Manager client", function)
-                    .isEqualTo(Set.of("list-articles", "preview-articles", "get-changes").contains(function));
+                    .isEqualTo(Set.of("list-articles", "preview-articles", "get-changes", "search-articles").contains(function));
         }
     }
 

@@ -10,6 +10,7 @@ import dev.articles.http.endpoints.ListArticlesEndpoint;
 import dev.articles.http.endpoints.PreviewArticleEndpoint;
 import dev.articles.http.endpoints.PreviewArticlesEndpoint;
 import dev.articles.http.endpoints.RouteFallback;
+import dev.articles.http.endpoints.SearchArticlesEndpoint;
 import dev.articles.template.IntrinsicResolver;
 import dev.articles.template.PolicyStatement;
 import dev.articles.template.ProjectRoot;
@@ -34,17 +35,18 @@ final class ProjectTemplate {
             .map(index -> indexArn(index.name())).collect(Collectors.toUnmodifiableSet());
 
     /** The endpoint each route key of the contract (and API Gateway's $default) is handled by. */
-    static final Map<String, Class<?>> ROUTE_CLASSES = Map.of(
-            "POST /articles", CreateArticleEndpoint.class,
-            "GET /articles/{id}", GetArticleEndpoint.class,
-            "GET /articles", ListArticlesEndpoint.class,
-            "PATCH /articles/{id}", EditArticleEndpoint.class,
-            "DELETE /articles/{id}", DeleteArticleEndpoint.class,
-            "GET /articles/by-slug/{slug}", GetArticleBySlugEndpoint.class,
-            "GET /preview/articles/{id}", PreviewArticleEndpoint.class,
-            "GET /preview/articles", PreviewArticlesEndpoint.class,
-            "GET /articles/changes", ChangesEndpoint.class,
-            RouteSpec.DEFAULT_ROUTE, RouteFallback.class);
+    static final Map<String, Class<?>> ROUTE_CLASSES = Map.ofEntries(
+            Map.entry("POST /articles", CreateArticleEndpoint.class),
+            Map.entry("GET /articles/{id}", GetArticleEndpoint.class),
+            Map.entry("GET /articles", ListArticlesEndpoint.class),
+            Map.entry("PATCH /articles/{id}", EditArticleEndpoint.class),
+            Map.entry("DELETE /articles/{id}", DeleteArticleEndpoint.class),
+            Map.entry("GET /articles/by-slug/{slug}", GetArticleBySlugEndpoint.class),
+            Map.entry("GET /preview/articles/{id}", PreviewArticleEndpoint.class),
+            Map.entry("GET /preview/articles", PreviewArticlesEndpoint.class),
+            Map.entry("GET /articles/changes", ChangesEndpoint.class),
+            Map.entry("GET /articles/search", SearchArticlesEndpoint.class),
+            Map.entry(RouteSpec.DEFAULT_ROUTE, RouteFallback.class));
 
     private ProjectTemplate() {}
 

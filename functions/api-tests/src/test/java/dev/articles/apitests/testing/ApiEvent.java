@@ -75,6 +75,11 @@ public final class ApiEvent {
         return new ApiEvent("GET", "/articles/changes", "GET /articles/changes").query(rawQueryString);
     }
 
+    /** A search ({@code q} and the rest in the query string). */
+    public static ApiEvent search(String rawQueryString) {
+        return new ApiEvent("GET", "/articles/search", "GET /articles/search").query(rawQueryString);
+    }
+
     /** A request no route takes: API Gateway hands it to the $default route. */
     public static ApiEvent unrouted(String method, String path) {
         return new ApiEvent(method, path, "$default");

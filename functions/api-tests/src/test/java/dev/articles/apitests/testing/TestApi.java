@@ -28,6 +28,10 @@ import dev.articles.core.routes.GetArticle;
 import dev.articles.core.routes.ListArticles;
 import dev.articles.core.routes.WriteAccess;
 import dev.articles.http.endpoints.RouteFallback;
+import dev.articles.http.endpoints.SearchArticlesEndpoint;
+import dev.articles.core.routes.SearchArticles;
+import dev.articles.opensearch.OpenSearchClient;
+import dev.articles.opensearch.OpenSearchIndex;
 import dev.articles.core.store.ArticleStore;
 import dev.articles.dynamodb.DynamoDbClients;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +53,7 @@ public final class TestApi {
     private final HttpFunction preview;
     private final HttpFunction previewList;
     private final HttpFunction changes;
+    private final HttpFunction search;
     private final HttpFunction fallback;
     private final DynamoDbClient dynamo;
     private final String table;
@@ -66,6 +71,10 @@ public final class TestApi {
         get = new HttpFunction(env, new GetArticleEndpoint(new GetArticle(store, clock)), deadline);
         list = new HttpFunction(env, new ListArticlesEndpoint(new ListArticles(store, cursors, clock)), deadline);
         changes = new HttpFunction(env, new ChangesEndpoint(new ChangesFeed(store, cursors, clock)), deadline);
+        // As the search function: off (501) unless the environment names an engine (SEARCH_ENDPOINT).
+        search = new HttpFunction(env, new SearchArticlesEndpoint(OpenSearchClient.create(env)
+                .map(client -> new SearchArticles(OpenSearchIndex.create(client, env, deadline), cursors))
+                .orElseGet(SearchArticles::disabled)), deadline);
         bySlug = new HttpFunction(env, new GetArticleBySlugEndpoint(new GetArticleBySlug(store, clock)), deadline);
         Editors editors = new Editors(TestEnvironments.EDITOR_SCOPE, TestEnvironments.EDITOR_GROUP);
         preview = new HttpFunction(env, new PreviewArticleEndpoint(new PreviewArticle(store, access, editors)), deadline);
@@ -109,6 +118,7 @@ public final class TestApi {
             case "GET /preview/articles/{id}" -> preview;
             case "GET /preview/articles" -> previewList;
             case "GET /articles/changes" -> changes;
+            case "GET /articles/search" -> search;
             default -> fallback;
         };
         return ApiResponse.invoke(function::handle, event.toJson(), context);

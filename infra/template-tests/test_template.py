@@ -270,7 +270,7 @@ class TransformedTemplateTest(unittest.TestCase):
                 self.assertTrue(set(actions) <= {"es:ESHttpGet", "es:ESHttpHead", "es:ESHttpPost", "es:ESHttpPut",
                                                  "es:ESHttpDelete"}, actions)
 
-    def test_the_indexer_reads_the_feed_and_writes_only_its_cursor_item(self):
+    def test_the_indexer_reads_the_feed_and_article_items_and_writes_only_its_cursor_item(self):
         for parameters, stack in self.stacks:
             if parameters.get("Search") != "enabled":
                 continue
@@ -282,7 +282,10 @@ class TransformedTemplateTest(unittest.TestCase):
                      "Resource": {"Fn::Sub": "${ArticlesTable.Arn}/index/ByChange"}},
                     {"Effect": "Allow", "Action": ["dynamodb:GetItem", "dynamodb:PutItem"],
                      "Resource": {"Fn::GetAtt": ["ArticlesTable", "Arn"]},
-                     "Condition": {"ForAllValues:StringEquals": {"dynamodb:LeadingKeys": ["INDEXER#search"]}}}])
+                     "Condition": {"ForAllValues:StringEquals": {"dynamodb:LeadingKeys": ["INDEXER#search"]}}},
+                    {"Effect": "Allow", "Action": ["dynamodb:GetItem"],
+                     "Resource": {"Fn::GetAtt": ["ArticlesTable", "Arn"]},
+                     "Condition": {"ForAllValues:StringLike": {"dynamodb:LeadingKeys": ["ARTICLE#*"]}}}])
                 indexer = stack["Resources"]["IndexArticlesFunction"]["Properties"]
                 self.assertEqual(indexer["ReservedConcurrentExecutions"], 1)
                 self.assertEqual(indexer["Handler"], "dev.articles.index.IndexArticlesHandler::handleRequest")

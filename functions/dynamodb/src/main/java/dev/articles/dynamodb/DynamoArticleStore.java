@@ -2,7 +2,6 @@ package dev.articles.dynamodb;
 
 import dev.articles.core.RequestDeadline;
 import dev.articles.core.article.Article;
-import dev.articles.core.article.Status;
 import dev.articles.core.article.Timestamps;
 import dev.articles.core.changes.Change;
 import dev.articles.core.store.ArticleStore;
@@ -13,6 +12,7 @@ import dev.articles.core.store.StoredArticle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,34 +83,61 @@ public final class DynamoArticleStore implements ArticleStore {
     }
 
     /**
-     * One Query of ByChange, oldest first: article items and tombstones, one per article, at the time of its last
-     * change (a scheduled article at its publishedAt). Whole by construction: the commit wrote the entry.
+     * One Query of ByChange, oldest first: article items and tombstones, at the time of their last change (a
+     * scheduled article at its publishedAt), whole by construction as the commit wrote the entry; and go-live entries
+     * of rescheduled articles, each read with one consistent GetItem of its article item (they are rare).
      */
     @Override
     public ChangePage changes(String afterPosition, int limit, Instant before) {
+        Map<String, AttributeValue> start = new HashMap<>(Keys.feedItemKey(afterPosition));
+        start.put(Keys.FEED_PK, Attributes.s(Keys.FEED));
+        start.put(Keys.CHANGE_SK, Attributes.s(afterPosition));
         QueryRequest query = QueryRequest.builder().tableName(table).indexName("ByChange")
                 .keyConditionExpression("#pk = :feed AND #sk < :before")
                 .expressionAttributeNames(Map.of("#pk", Keys.FEED_PK, "#sk", Keys.CHANGE_SK))
                 .expressionAttributeValues(Map.of(":feed", Attributes.s(Keys.FEED), ":before", Attributes.s(Timestamps.sortable(before))))
-                .exclusiveStartKey(Map.of(Keys.FEED_PK, Attributes.s(Keys.FEED), Keys.CHANGE_SK, Attributes.s(afterPosition),
-                        Keys.PK, Attributes.s(Keys.article(Keys.idOf(afterPosition))), Keys.SK, Attributes.s(Keys.ARTICLE_SK)))
-                .scanIndexForward(true).limit(limit).build();
+                .exclusiveStartKey(start).scanIndexForward(true).limit(limit).build();
         QueryResponse response = calls.call("read changes",
                 timeout -> dynamo.query(query.toBuilder().overrideConfiguration(timeout).build()));
-        List<Change> changes = response.items().stream().map(DynamoArticleStore::change).toList();
-        return new ChangePage(changes, response.lastEvaluatedKey() != null && !response.lastEvaluatedKey().isEmpty());
+        List<Change> changes = new ArrayList<>(response.items().size());
+        for (Map<String, AttributeValue> item : response.items()) {
+            String position = item.get(Keys.CHANGE_SK).s();
+            if (VersionedItems.isGoLive(item)) {
+                goLive(item.get("id").s(), position, before).ifPresent(changes::add);
+            } else {
+                changes.add(change(item, position, before));
+            }
+        }
+        String last = response.items().isEmpty() ? null : response.items().getLast().get(Keys.CHANGE_SK).s();
+        return new ChangePage(changes, response.lastEvaluatedKey() != null && !response.lastEvaluatedKey().isEmpty(), last);
     }
 
-    private static Change change(Map<String, AttributeValue> item) {
-        String position = item.get(Keys.CHANGE_SK).s();
+    /** An article's own entry: a tombstone, an unpublished article, or one rescheduled into the future is a delete. */
+    private static Change change(Map<String, AttributeValue> item, String position, Instant before) {
         String id = item.get("id").s();
         if (VersionedItems.isTombstone(item)) {
             return new Change.Delete(id, Instant.parse(item.get(VersionedItems.DELETED_AT).s()), position);
         }
         Article article = ArticleItems.fromItem(item);
-        // An unpublished article: devices that hold it remove it.
-        return article.status() == Status.PUBLISHED ? new Change.Upsert(article, position)
+        // Not live: unpublished, or (its entry before its publishedAt) rescheduled while readers held it.
+        return article.isLive(before) ? new Change.Upsert(article, position)
                 : new Change.Delete(id, Timestamps.parseSortable(position), position);
+    }
+
+    /** A go-live entry: its article as it is now, shown as its own entry would be, and nothing to readers who cannot hold it. */
+    private Optional<Change> goLive(String id, String position, Instant before) {
+        Map<String, AttributeValue> item = calls.call("read article going live", timeout -> dynamo.getItem(r -> r
+                .overrideConfiguration(timeout).tableName(table).key(ArticleItems.articleKey(id)).consistentRead(true))).item();
+        if (item == null || item.isEmpty() || !item.containsKey(Keys.CHANGE_SK)) {
+            return Optional.empty(); // gone long ago, or never seen by a reader
+        }
+        if (!VersionedItems.isTombstone(item)) {
+            ArticleVersion article = VersionedItems.fromItem(item);
+            if (!article.article().isLive(before) && !article.heldAt(before)) {
+                return Optional.empty(); // rescheduled again before anyone could read it: nothing about it leaks
+            }
+        }
+        return Optional.of(change(item, position, before));
     }
 
     /** Article items only (one per article, whole by construction): no pending entries to resolve. */

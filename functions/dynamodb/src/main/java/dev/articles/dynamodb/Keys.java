@@ -3,6 +3,8 @@ package dev.articles.dynamodb;
 import dev.articles.core.article.Article;
 import dev.articles.core.article.Timestamps;
 import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The table's key values. Every list is ordered by {@code listSk}: the publication time in fixed-width UTC (a
@@ -25,6 +27,10 @@ public final class Keys {
     public static final String ARTICLE_SK = "ARTICLE";
     public static final String ALL_ARTICLES = "ARTICLES";
     public static final String SLUG_SK = "SLUG";
+    /** The prefix of a go-live entry's sort key (see {@link #goLivePosition}). */
+    static final String GO_LIVE_SK = "GOLIVE#";
+    /** What ends a go-live entry's feed position. */
+    public static final String GO_LIVE_MARK = "!";
 
     private Keys() {}
 
@@ -68,6 +74,28 @@ public final class Keys {
      */
     public static String liveBound(Instant now) {
         return Timestamps.sortable(now.plusNanos(1));
+    }
+
+    /**
+     * The feed position of an article's go-live entry: its publishedAt and id, then a mark, so that it never shares a
+     * position with the article's own entry (which may stand at the same time) and sorts just after it. A query of
+     * an index resumes after a position only when the position is one item's.
+     */
+    static String goLivePosition(Instant publishedAt, String id) {
+        return listSk(publishedAt, id) + GO_LIVE_MARK;
+    }
+
+    /** The sort key of a go-live entry in its article's partition: one per go-live time. */
+    static String goLiveSk(Instant publishedAt) {
+        return GO_LIVE_SK + Timestamps.sortable(publishedAt);
+    }
+
+    /** The table key of the feed item at {@code position}: a go-live entry's, or its article item's. */
+    static Map<String, AttributeValue> feedItemKey(String position) {
+        boolean goLive = position.endsWith(GO_LIVE_MARK);
+        String listSk = goLive ? position.substring(0, position.length() - GO_LIVE_MARK.length()) : position;
+        return Map.of(PK, AttributeValue.fromS(article(idOf(listSk))),
+                SK, AttributeValue.fromS(goLive ? goLiveSk(Timestamps.parseSortable(listSk)) : ARTICLE_SK));
     }
 
     /** The id at the end of a listSk. */

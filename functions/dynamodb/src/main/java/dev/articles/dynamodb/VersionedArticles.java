@@ -121,9 +121,11 @@ final class VersionedArticles {
             throw new SlugTakenException(article.slug());
         }
         ArticleVersion named = claimed[0] ? stored : renamed(stored, firstFree(article.slug(), stored, now));
+        Instant stamp = clock.instant();
+        ArticleVersion placed = named.placedAt(named.nextFeedAt(named.article(), stamp));
         try {
             calls.call("put article", timeout -> dynamo.putItem(r -> r.overrideConfiguration(timeout)
-                    .tableName(table).item(VersionedItems.article(named, clock.instant()))
+                    .tableName(table).item(VersionedItems.article(placed))
                     .conditionExpression("attribute_not_exists(pk)")));
         } catch (ConditionalCheckFailedException alreadyWritten) {
             return settleRepeatedCreate(named);
@@ -206,9 +208,9 @@ final class VersionedArticles {
         Set<EntryKey> dropped = minus(oldKeys, newKeys);
         // updatedAt moves forward with every version even if clocks disagree, so every version's JSON (and ETag) differs.
         Article changed = updatedAt(next, now.isAfter(previous) ? now : previous.plusMillis(1));
-        // In the feed once published: an unpublished article stays in it, as a delete for the devices that hold it.
         ArticleVersion updated = new ArticleVersion(changed, current.version() + 1, current.createdBy(), dropped,
-                newWriteId(), true, current.inFeed() || changed.status() == Status.PUBLISHED);
+                newWriteId(), true, null);
+        Instant decidedAt = clock.instant();
 
         // Before the commit, all at once: nothing here changes what a reader sees, in any subset.
         List<Phase.Request> before = new ArrayList<>();
@@ -226,20 +228,26 @@ final class VersionedArticles {
             boolean[] own = {true};
             before.add(claim(current.article().slug(), updated, now, own));
         }
+        if (changed.status() == Status.PUBLISHED && current.feedAt() != null && changed.publishedAt().isAfter(decidedAt)) {
+            // Its go-live entry, should readers hold it: decided at the commit's stamp (not before decidedAt), so a superset.
+            before.add(putGoLive(changed));
+        }
         Phase.all(before);
         if (!claimed[0]) {
             withdraw(updated, minus(newKeys, oldKeys));
             throw new SlugTakenException(next.slug());
         }
+        Instant stamp = later(clock.instant(), decidedAt);
+        ArticleVersion placed = updated.placedAt(current.nextFeedAt(changed, stamp));
         try {
-            commit(VersionedItems.article(updated, clock.instant()), current);
+            commit(VersionedItems.article(placed), current);
         } catch (VersionConflictException lost) {
             // Our entries at keys the current version lacks are invisible; remove them rather than leave them.
             withdraw(updated, minus(newKeys, oldKeys));
             throw lost;
         }
-        cleanUp(updated);
-        return updated;
+        cleanUp(placed);
+        return placed;
     }
 
     /**
@@ -313,6 +321,20 @@ final class VersionedArticles {
         } catch (ConditionalCheckFailedException e) {
             throw new VersionConflictException(current.article().id(), current.version());
         }
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * The go-live entry of {@code scheduled} (see {@link VersionedItems#goLive}), before the commit. It holds no
+     * content (a page reads the article item), so with or without the commit it shows the article as it is.
+     */
+    private Phase.Request putGoLive(Article scheduled) {
+        Map<String, AttributeValue> item = VersionedItems.goLive(scheduled.id(), scheduled.publishedAt());
+        return new Phase.Request(EntryKey.of(item), () -> calls.call("put go-live entry",
+                timeout -> dynamo.putItem(r -> r.overrideConfiguration(timeout).tableName(table).item(item))));
     }
 
     /** A tag entry of {@code version}, pending (unconditional: an entry at the key is this article's, replaced). */

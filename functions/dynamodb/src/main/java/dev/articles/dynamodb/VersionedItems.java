@@ -4,7 +4,6 @@ import static dev.articles.dynamodb.Attributes.s;
 import static dev.articles.dynamodb.Attributes.n;
 
 import dev.articles.core.article.Article;
-import dev.articles.core.article.Status;
 import dev.articles.core.article.Timestamps;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,14 +39,11 @@ final class VersionedItems {
 
     private VersionedItems() {}
 
-    /** @param changedAt the commit's time, stamped just before it: where the feed places this version */
-    static Map<String, AttributeValue> article(ArticleVersion stored, Instant changedAt) {
+    /** The item of {@code stored}, with its feed entry where {@link ArticleVersion#feedAt} says. */
+    static Map<String, AttributeValue> article(ArticleVersion stored) {
         Map<String, AttributeValue> item = ArticleItems.article(stored.article(), stored.createdBy());
-        if (stored.inFeed()) {
-            Article a = stored.article();
-            // Live from its publishedAt: a scheduled article enters the feed then, with no write.
-            Instant at = a.status() == Status.PUBLISHED && a.publishedAt().isAfter(changedAt) ? a.publishedAt() : changedAt;
-            putChange(item, a.id(), at);
+        if (stored.feedAt() != null) {
+            putChange(item, Keys.listSk(stored.feedAt(), stored.article().id()));
         }
         item.put(VERSION, n(stored.version()));
         item.put(WRITE_ID, s(stored.writeId()));
@@ -95,20 +91,40 @@ final class VersionedItems {
         item.put(DELETED_AT, s(Timestamps.formatMillis(now)));
         item.put(EXPIRES_AT, n(now.plus(TOMBSTONE_LIFETIME).getEpochSecond()));
         putEntries(item, entries);
-        if (deleted.inFeed()) {
-            putChange(item, deleted.article().id(), changedAt);
+        if (deleted.heldAt(changedAt)) { // a delete for the readers that may hold it; nothing of one nobody saw
+            putChange(item, Keys.listSk(changedAt, deleted.article().id()));
         }
         return item;
     }
 
-    /** The feed entry: one per article, moved to the time of its last change (ByChange). */
-    private static void putChange(Map<String, AttributeValue> item, String id, Instant at) {
-        item.put(Keys.FEED_PK, s(Keys.FEED));
-        item.put(Keys.CHANGE_SK, s(Keys.listSk(at, id)));
+    /**
+     * The go-live entry of a live article rescheduled into the future: its own entry moves to the edit's time (a
+     * delete, as it is not live then), and this one stands at its go-live, where the feed reads the article as it is
+     * then. It holds no content, so an edit that stops before its commit leaves nothing untrue: read, it shows the
+     * article as it is. It expires when no reader can still need it (a position older than
+     * {@link #TOMBSTONE_LIFETIME} is refused).
+     */
+    static Map<String, AttributeValue> goLive(String id, Instant publishedAt) {
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(Keys.PK, s(Keys.article(id)), Keys.SK, s(Keys.goLiveSk(publishedAt)), "id", s(id)));
+        item.put(EXPIRES_AT, n(publishedAt.plus(TOMBSTONE_LIFETIME).getEpochSecond()));
+        putChange(item, Keys.goLivePosition(publishedAt, id));
+        return item;
     }
 
-    static boolean isInFeed(Map<String, AttributeValue> item) {
-        return item.containsKey(Keys.FEED_PK);
+    static boolean isGoLive(Map<String, AttributeValue> item) {
+        return item.get(Keys.SK).s().startsWith(Keys.GO_LIVE_SK);
+    }
+
+    /** A feed entry (ByChange) at {@code position}. */
+    private static void putChange(Map<String, AttributeValue> item, String position) {
+        item.put(Keys.FEED_PK, s(Keys.FEED));
+        item.put(Keys.CHANGE_SK, s(position));
+    }
+
+    /** Where the item's feed entry stands, or null. */
+    static Instant feedAt(Map<String, AttributeValue> item) {
+        AttributeValue position = item.get(Keys.CHANGE_SK);
+        return position == null ? null : Timestamps.parseSortable(position.s());
     }
 
     static boolean isTombstone(Map<String, AttributeValue> item) {
@@ -121,6 +137,6 @@ final class VersionedItems {
         AttributeValue writeId = item.get(WRITE_ID);
         return new ArticleVersion(ArticleItems.fromItem(item), version(item),
                 createdBy == null ? null : createdBy.s(), staleEntries(item), writeId == null ? null : writeId.s(),
-                ArticleItems.hasStoredSlug(item), isInFeed(item));
+                ArticleItems.hasStoredSlug(item), feedAt(item));
     }
 }

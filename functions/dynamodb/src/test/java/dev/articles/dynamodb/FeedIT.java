@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,17 +44,25 @@ class FeedIT {
         }, Clock.fixed(at, ZoneOffset.UTC));
     }
 
+    /** Every change a sync saw, in order. */
+    final List<Change> seen = new ArrayList<>();
+
     /** Syncs as a device does at {@code at}: every page, each change applied in order. */
     int sync(Instant at) {
+        return sync(at, 3);
+    }
+
+    int sync(Instant at, int limit) {
         ChangesFeed feed = new ChangesFeed(storeAt(at), CURSORS, Clock.fixed(at, ZoneOffset.UTC));
         int pages = 0;
         ChangesFeed.Page page;
         do {
-            Map<String, String> query = new HashMap<>(Map.of("limit", "3"));
+            Map<String, String> query = new HashMap<>(Map.of("limit", String.valueOf(limit)));
             if (cursor != null) {
                 query.put("cursor", cursor);
             }
             page = feed.changes(query);
+            seen.addAll(page.changes());
             page.changes().forEach(change -> {
                 switch (change) {
                     case Change.Upsert upsert -> device.put(upsert.article().id(), upsert.article());
@@ -95,7 +104,7 @@ class FeedIT {
         Instant t2 = t1.plusSeconds(10);
         storeAt(t2).edit(a.id(), current -> current.article().withSlug("alpha-renamed"), t2);
         storeAt(t2).delete(b.id(), current -> { }, t2);
-        storeAt(t2).edit(c.id(), current -> unpublished(current.article()), t2);
+        storeAt(t2).edit(c.id(), current -> withStatus(current.article(), Status.DRAFT), t2);
         Instant t3 = t2.plus(ChangesFeed.SETTLE).plusSeconds(1);
         sync(t3);
         assertThat(device).isEqualTo(live(t3)).containsOnlyKeys(a.id(), d.id());
@@ -112,8 +121,69 @@ class FeedIT {
         assertThat(device).isEqualTo(live(t4));
     }
 
-    private static Article unpublished(Article a) {
-        return new Article(a.id(), a.slug(), Status.DRAFT, a.title(), a.summary(), a.body(), a.author(), a.source(),
+
+    @Test
+    void aLiveArticleRescheduledIntoTheFutureLeavesDevicesAtOnceAndComesBackAtItsNewTime() {
+        Article a = create(T0, "Alpha", Status.PUBLISHED, T0);
+        Article b = create(T0, "Beta", Status.PUBLISHED, T0);
+        Instant t1 = T0.plus(ChangesFeed.SETTLE).plusSeconds(1);
+        sync(t1);
+        assertThat(device).containsOnlyKeys(a.id(), b.id());
+
+        Instant t2 = t1.plusSeconds(10);
+        Instant goLive = t2.plusSeconds(600);
+        storeAt(t2).edit(a.id(), current -> withPublishedAt(current.article(), goLive), t2);
+        Instant t3 = t2.plus(ChangesFeed.SETTLE).plusSeconds(1);
+        sync(t3);
+        assertThat(device).as("not live until its new publishedAt").isEqualTo(live(t3)).containsOnlyKeys(b.id());
+
+        // Rescheduled again, later: its first go-live passes with the article still scheduled.
+        Instant later = goLive.plusSeconds(600);
+        storeAt(t3).edit(a.id(), current -> withPublishedAt(current.article(), later), t3);
+        Instant t4 = goLive.plus(ChangesFeed.SETTLE).plusSeconds(1);
+        sync(t4);
+        assertThat(device).isEqualTo(live(t4)).containsOnlyKeys(b.id());
+
+        Instant t5 = later.plus(ChangesFeed.SETTLE).plusSeconds(1);
+        sync(t5, 1);
+        assertThat(device).isEqualTo(live(t5)).containsOnlyKeys(a.id(), b.id());
+        assertThat(device.get(a.id()).publishedAt()).isEqualTo(later);
+
+        // From nothing, a change at a time: each article once a page, every go-live entry passed.
+        device.clear();
+        cursor = null;
+        sync(t5, 1);
+        assertThat(device).isEqualTo(live(t5));
+    }
+
+    @Test
+    void aScheduledArticleNobodySawLeavesNoTrace() {
+        Article unpublished = create(T0, "Embargoed, then withdrawn", Status.PUBLISHED, T0.plusSeconds(600));
+        Article deleted = create(T0, "Embargoed, then deleted", Status.PUBLISHED, T0.plusSeconds(600));
+        Article moved = create(T0, "Embargoed, moved twice", Status.PUBLISHED, T0.plusSeconds(600));
+        Instant t1 = T0.plusSeconds(10);
+        storeAt(t1).edit(unpublished.id(), current -> withStatus(current.article(), Status.DRAFT), t1);
+        storeAt(t1).delete(deleted.id(), current -> { }, t1);
+        storeAt(t1).edit(moved.id(), current -> withPublishedAt(current.article(), T0.plusSeconds(300)), t1);
+        storeAt(t1).edit(moved.id(), current -> withPublishedAt(current.article(), T0.plusSeconds(900)), t1.plusSeconds(1));
+
+        Instant t2 = T0.plusSeconds(700);
+        sync(t2, 1);
+        assertThat(seen).as("nothing about an article before it is live").isEmpty();
+        Instant t3 = T0.plusSeconds(1000);
+        sync(t3, 1);
+        // Live now: each of its entries (its own and those at the go-live times it had) shows it as it is.
+        assertThat(seen).isNotEmpty().allMatch(change -> change instanceof Change.Upsert upsert && upsert.article().id().equals(moved.id()));
+        assertThat(device).isEqualTo(live(t3));
+    }
+
+    private static Article withPublishedAt(Article a, Instant publishedAt) {
+        return new Article(a.id(), a.slug(), a.status(), a.title(), a.summary(), a.body(), a.author(), a.source(),
+                a.sourceUrl(), a.tags(), publishedAt, a.createdAt(), a.updatedAt());
+    }
+
+    private static Article withStatus(Article a, Status status) {
+        return new Article(a.id(), a.slug(), status, a.title(), a.summary(), a.body(), a.author(), a.source(),
                 a.sourceUrl(), a.tags(), a.publishedAt(), a.createdAt(), a.updatedAt());
     }
 }

@@ -81,12 +81,22 @@ final class TableView {
     }
 
     /**
-     * The changes feed agrees with fetch: synced from nothing up to a moment after the write, a device holds the
-     * article exactly as fetch shows it when it is live, and not at all otherwise.
+     * The changes feed agrees with fetch: a device that held {@code before} (when it was live) and syncs from before
+     * the write up to a moment after it holds the article exactly as fetch shows it when it is live, and not at all
+     * otherwise (a live article rescheduled into the future included).
      */
+    void assertFeed(String as, Article before) {
+        assertFeed(as, before.id(), Optional.of(before).filter(a -> a.isLive(VersionedArticlesIT.NOW)));
+    }
+
+    /** As {@link #assertFeed(String, Article)}, for a device that held nothing of the article (before a create). */
     void assertFeed(String as, String id) {
+        assertFeed(as, id, Optional.empty());
+    }
+
+    private void assertFeed(String as, String id, Optional<Article> heldBefore) {
         Optional<Article> live = current(id).map(ArticleVersion::article).filter(a -> a.isLive(VersionedArticlesIT.NOW));
-        Optional<Article> held = Optional.empty();
+        Optional<Article> held = heldBefore;
         String after = Keys.listSk(java.time.Instant.EPOCH, "0".repeat(26));
         ArticleStore.ChangePage page;
         do {
@@ -97,8 +107,8 @@ final class TableView {
                 } else if (change instanceof Change.Delete delete && delete.id().equals(id)) {
                     held = Optional.empty();
                 }
-                after = change.position();
             }
+            after = page.more() ? page.last() : after;
         } while (page.more());
         assertThat(held).as("%s: the feed's copy", as).isEqualTo(live);
     }

@@ -284,7 +284,7 @@ class VersionedArticlesIT {
             assertThat(shown).as("request %d of %d failed (%s)", n, writes, stop).isIn(before, after);
             view.assertListsShow(Optional.of(shown), before, after);
             view.assertSlugs("request %d of %d failed (%s)".formatted(n, writes, stop), before, after);
-            view.assertFeed("request %d of %d failed (%s)".formatted(n, writes, stop), before.id());
+            view.assertFeed("request %d of %d failed (%s)".formatted(n, writes, stop), before);
 
             if (shown.equals(before)) {
                 versions.edit(seen, after, NOW); // the client's retry
@@ -293,7 +293,7 @@ class VersionedArticlesIT {
             }
             view.assertListsShow(Optional.of(after), before, after);
             view.assertSlugs(name + ", completed", before, after);
-            view.assertFeed(name + ", completed", before.id());
+            view.assertFeed(name + ", completed", before);
             view.assertClean(before.id());
         }
     }
@@ -319,7 +319,7 @@ class VersionedArticlesIT {
             stopAt(stop, n, () -> versions(faulty, view).delete(current, NOW));
 
             Optional<ArticleVersion> seen = wholeOrNowhere(view, article, "request %d of %d failed (%s)".formatted(n, writes, stop));
-            view.assertFeed("request %d of %d failed (%s)".formatted(n, writes, stop), article.id());
+            view.assertFeed("request %d of %d failed (%s)".formatted(n, writes, stop), article);
 
             if (seen.isPresent()) {
                 versions.delete(seen.get(), NOW);
@@ -328,7 +328,7 @@ class VersionedArticlesIT {
             }
             view.assertListsShow(Optional.empty(), article);
             view.assertSlugs("deleted", article);
-            view.assertFeed("deleted", article.id());
+            view.assertFeed("deleted", article);
             assertThat(view.tagEntries(article.id())).isEmpty();
         }
     }

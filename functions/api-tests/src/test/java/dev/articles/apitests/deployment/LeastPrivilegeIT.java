@@ -255,7 +255,8 @@ class LeastPrivilegeIT {
 
     /**
      * A walk of the feed one change a page, from the start to what has settled; an article created and one deleted a
-     * minute ago (by a store whose clock says so) are in it. A made-up cursor and a bad limit read nothing.
+     * minute ago (by a store whose clock says so) are in it, the first rescheduled since. A made-up cursor and a bad
+     * limit read nothing.
      */
     static void changesPaths(TestApi api) {
         Instant past = Instant.now().minusSeconds(60);
@@ -271,6 +272,12 @@ class LeastPrivilegeIT {
             ids.add(id);
         }
         store.delete(ids.getLast(), current -> { }, past);
+        // Rescheduled while live, to go live again half a minute ago: its go-live entry is read with its article item.
+        store.edit(ids.getFirst(), current -> {
+            Article a = current.article();
+            return new Article(a.id(), a.slug(), a.status(), a.title(), a.summary(), a.body(), a.author(), a.source(),
+                    a.sourceUrl(), a.tags(), past.plusSeconds(30), a.createdAt(), a.updatedAt());
+        }, past);
         Set<String> types = new TreeSet<>();
         int pages = 0;
         String cursor = null;

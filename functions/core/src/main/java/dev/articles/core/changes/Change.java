@@ -11,8 +11,17 @@ public sealed interface Change {
 
     String position();
 
+    /** The article it is about. */
+    String id();
+
     /** The article is live in this version: store it, or replace the one with its id. */
-    record Upsert(Article article, String position) implements Change {}
+    record Upsert(Article article, String position) implements Change {
+
+        @Override
+        public String id() {
+            return article.id();
+        }
+    }
 
     /** The article was deleted or unpublished at {@code at}: remove it. */
     record Delete(String id, Instant at, String position) implements Change {}

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * GET /articles/changes: the feed a syncing client applies, in order, to hold exactly the live articles. A page
  * is the changes after the cursor's position and before now less {@link #SETTLE}, oldest first; each article at
- * most once, in its latest state (the store keeps one feed entry per article, moved to the time of its last change).
+ * most once, in its latest state (the store keeps a feed entry per article, moved to the time of its last change,
+ * and a second at the go-live of a live article rescheduled into the future).
  */
 public final class ChangesFeed {
 
@@ -48,7 +50,7 @@ public final class ChangesFeed {
     /** Separates a position's entry from the time its walk began (see {@link #read}). */
     private static final char SINCE = '@';
     private static final Pattern POSITION = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}Z#[0-9A-Z]{26}(@\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}Z)?");
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}Z#[0-9A-Z]{26}!?(@\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{9}Z)?");
     private static final int MAX_CURSOR_LENGTH = 200;
 
     /**
@@ -121,10 +123,23 @@ public final class ChangesFeed {
         }
         ArticleStore.ChangePage page = store.changes(entry, limit, before);
         // Read to the end of what has settled: the next sync starts there, even with no change since.
-        String position = page.more()
-                ? page.changes().getLast().position() + SINCE + Timestamps.sortable(since)
-                : settled;
-        return new Read(page.changes(), position, page.more(), since);
+        String position = page.more() ? page.last() + SINCE + Timestamps.sortable(since) : settled;
+        return new Read(latestOfEach(page.changes()), position, page.more(), since);
+    }
+
+    /**
+     * Each article once: its last change of the page, where it stands (each is the article as it is now, so the
+     * earlier one says nothing the last does not; a reader applying the page in order ends the same).
+     */
+    private static List<Change> latestOfEach(List<Change> changes) {
+        Set<String> later = new HashSet<>();
+        List<Change> kept = new ArrayList<>(changes.size());
+        for (Change change : changes.reversed()) {
+            if (later.add(change.id())) {
+                kept.add(change);
+            }
+        }
+        return kept.reversed();
     }
 
     /**
@@ -136,10 +151,9 @@ public final class ChangesFeed {
         if (position.compareTo(Timestamps.sortable(horizon)) >= 0) {
             return Optional.empty();
         }
-        List<Change> next = store.changes(position, 1, horizon).changes();
         // Readable once now less SETTLE is past its stamp (read's bound is exclusive): a millisecond later.
-        return next.stream().findFirst()
-                .map(change -> Timestamps.parseSortable(change.position()).plus(SETTLE).plusMillis(1));
+        return Optional.ofNullable(store.changes(position, 1, horizon).last())
+                .map(next -> Timestamps.parseSortable(next).plus(SETTLE).plusMillis(1));
     }
 
     /** The cursor of a page cut short after {@code last} (the HTTP layer's byte limit): its walk's {@link Page#since}. */

@@ -83,12 +83,17 @@ public interface ArticleStore {
      */
     Page list(ListFilter filter, String afterListSk, int limit, Instant now);
 
-    /** A page of the changes feed, and whether more changes before {@code before} wait after it. */
-    record ChangePage(List<Change> changes, boolean more) {}
+    /**
+     * A page of the changes feed, whether more changes before {@code before} wait after it, and the position of the
+     * last entry it read (null when it read none): where the next page starts, even when that entry showed nothing.
+     */
+    record ChangePage(List<Change> changes, boolean more, String last) {}
 
     /**
-     * The feed's changes after {@code afterPosition} and stamped before {@code before}, oldest first, up to
-     * {@code limit}: each article at most once, as it is now.
+     * The feed's entries after {@code afterPosition} and stamped before {@code before}, oldest first, up to
+     * {@code limit}, each as a change of its article as it is now (as of {@code before}): an upsert when it is live,
+     * a delete when a reader may hold it but it is not live, nothing otherwise. An article may have two entries
+     * (see docs/data-model.md, Changes feed), so a page may hold it twice.
      */
     ChangePage changes(String afterPosition, int limit, Instant before);
 

@@ -111,6 +111,63 @@ class ChangesFeedTest {
     }
 
     @Test
+    void aLiveArticleRescheduledIntoTheFutureLeavesDevicesAtOnceAndComesBackAtItsNewTime() {
+        Article a = create("A", Status.PUBLISHED, T0.minusSeconds(60));
+        settle();
+        Device device = new Device().sync();
+        assertThat(device.held).containsOnlyKeys(a.id());
+
+        Instant goLive = clock.instant().plusSeconds(600);
+        store.edit(a.id(), current -> withPublishedAt(current.article(), goLive), clock.instant());
+        settle();
+        device.sync();
+        assertThat(device.held).as("not live until its new publishedAt").isEqualTo(live()).isEmpty();
+
+        clock.advance(Duration.ofSeconds(600));
+        settle();
+        device.sync();
+        assertThat(device.held).isEqualTo(live()).containsOnlyKeys(a.id());
+        assertThat(device.held.get(a.id()).publishedAt()).isEqualTo(goLive);
+    }
+
+    @Test
+    void anArticleRescheduledTwiceGoesLiveAtItsLastTimeOnly() {
+        Article a = create("A", Status.PUBLISHED, T0.minusSeconds(60));
+        settle();
+        Device device = new Device().sync();
+        store.edit(a.id(), current -> withPublishedAt(current.article(), T0.plusSeconds(300)), clock.instant());
+        clock.advance(Duration.ofSeconds(10));
+        store.edit(a.id(), current -> withPublishedAt(current.article(), T0.plusSeconds(900)), clock.instant());
+
+        clock.advance(Duration.ofSeconds(300));
+        settle();
+        device.sync();
+        assertThat(device.held).as("its first go-live passed: still scheduled").isEqualTo(live()).isEmpty();
+        clock.advance(Duration.ofSeconds(600));
+        settle();
+        device.sync();
+        assertThat(device.held).isEqualTo(live()).containsOnlyKeys(a.id());
+    }
+
+    @Test
+    void aPageHoldsEachArticleOnceAndAScheduledArticleNobodySawLeavesNoTrace() {
+        Article rescheduled = create("Rescheduled", Status.PUBLISHED, T0.minusSeconds(60));
+        Article unpublished = create("Unpublished", Status.PUBLISHED, T0.plusSeconds(600));
+        Article deleted = create("Deleted", Status.PUBLISHED, T0.plusSeconds(600));
+        settle();
+        store.edit(rescheduled.id(), current -> withPublishedAt(current.article(), T0.plusSeconds(120)), clock.instant());
+        store.edit(unpublished.id(), current -> new Article(unpublished.id(), unpublished.slug(), Status.DRAFT,
+                unpublished.title(), null, unpublished.body(), null, null, null, List.of(), unpublished.publishedAt(),
+                unpublished.createdAt(), unpublished.updatedAt()), clock.instant());
+        store.delete(deleted.id(), current -> { }, clock.instant());
+        clock.advance(Duration.ofSeconds(700));
+
+        // Its own entry (read now as live) and its go-live entry: one page, the article once.
+        List<Change> changes = feed.changes(Map.of("limit", "100")).changes();
+        assertThat(changes).extracting(Change::id).containsExactly(rescheduled.id());
+    }
+
+    @Test
     void theLastSecondsAreHeldBackUntilTheyHaveSettled() {
         Article a = create("A", Status.PUBLISHED, T0.minusSeconds(60));
         Device device = new Device().sync();
@@ -191,5 +248,10 @@ class ChangesFeedTest {
         clock.advance(Duration.ofMinutes(2));
 
         assertThatThrownBy(() -> feed.changes(Map.of("cursor", first.cursor()))).isInstanceOf(ChangesExpiredException.class);
+    }
+
+    private static Article withPublishedAt(Article a, Instant publishedAt) {
+        return new Article(a.id(), a.slug(), a.status(), a.title(), a.summary(), a.body(), a.author(), a.source(),
+                a.sourceUrl(), a.tags(), publishedAt, a.createdAt(), a.updatedAt());
     }
 }

@@ -39,6 +39,8 @@ public final class InMemoryArticleStore implements ArticleStore {
     private final Map<String, String> slugs = new HashMap<>();
     /** Article id to its feed position: where its last change stands. */
     private final Map<String, String> feed = new HashMap<>();
+    /** Go-live positions of live articles rescheduled into the future, to their ids. */
+    private final Map<String, String> goLive = new HashMap<>();
     private final List<String> finished = new ArrayList<>();
     private Runnable beforeNextWrite = () -> { };
     private RuntimeException nextWriteFailure;
@@ -231,33 +233,59 @@ public final class InMemoryArticleStore implements ArticleStore {
         commit(id, next, at);
     }
 
-    /** Writes the item, and moves its feed entry to {@code at} (a scheduled article: to its publishedAt). */
+    /**
+     * Writes the item, and moves its feed entry to {@code at}: a scheduled article's to its publishedAt, unless a
+     * reader may hold it (then it is a delete at {@code at}, and a go-live entry at its publishedAt shows it again); an
+     * unpublished or deleted article's only if a reader may hold it. As the DynamoDB store does (docs/data-model.md).
+     */
     private void commit(String id, Item item, Instant at) {
+        boolean held = held(id, at);
         items.put(id, item);
         writes++;
         if (item instanceof Live live && live.stored().article().status() == Status.PUBLISHED) {
             Instant publishedAt = live.stored().article().publishedAt();
-            feed.put(id, Timestamps.sortable(publishedAt.isAfter(at) ? publishedAt : at) + "#" + id);
-        } else if (feed.containsKey(id)) { // unpublished or deleted: a delete for the devices that hold it
+            boolean scheduled = publishedAt.isAfter(at);
+            feed.put(id, Timestamps.sortable(scheduled && !held ? publishedAt : at) + "#" + id);
+            if (scheduled && held) {
+                goLive.put(Timestamps.sortable(publishedAt) + "#" + id + "!", id);
+            }
+        } else if (held) {
             feed.put(id, Timestamps.sortable(at) + "#" + id);
+        } else {
+            feed.remove(id);
         }
+    }
+
+    /** Whether a feed reader may hold the article at {@code at}: it has an entry, and not one at a future go-live. */
+    private boolean held(String id, Instant at) {
+        String position = feed.get(id);
+        if (position == null) {
+            return false;
+        }
+        Instant entry = Timestamps.parseSortable(position);
+        return !(items.get(id) instanceof Live live && live.stored().article().status() == Status.PUBLISHED
+                && entry.equals(live.stored().article().publishedAt()) && entry.isAfter(at));
     }
 
     @Override
     public synchronized ChangePage changes(String afterPosition, int limit, Instant before) {
         String end = Timestamps.sortable(before);
-        List<Change> changes = feed.values().stream().sorted()
+        List<String> read = Stream.concat(feed.values().stream(), goLive.keySet().stream()).sorted()
                 .filter(position -> position.compareTo(afterPosition) > 0 && position.compareTo(end) < 0)
-                .map(this::change)
                 .toList();
-        return new ChangePage(changes.subList(0, Math.min(limit, changes.size())), changes.size() > limit);
+        List<String> page = read.subList(0, Math.min(limit, read.size()));
+        List<Change> changes = page.stream().flatMap(position -> change(position, before).stream()).toList();
+        return new ChangePage(changes, read.size() > limit, page.isEmpty() ? null : page.getLast());
     }
 
-    private Change change(String position) {
-        String id = position.substring(position.indexOf('#') + 1);
-        return items.get(id) instanceof Live live && live.stored().article().status() == Status.PUBLISHED
-                ? new Change.Upsert(live.stored().article(), position)
-                : new Change.Delete(id, Timestamps.parseSortable(position), position);
+    /** The entry's article as it is now: nothing for a go-live entry of one that no reader may hold. */
+    private Optional<Change> change(String position, Instant before) {
+        String id = goLive.getOrDefault(position, position.substring(position.indexOf('#') + 1));
+        if (items.get(id) instanceof Live live && live.stored().article().isLive(before)) {
+            return Optional.of(new Change.Upsert(live.stored().article(), position));
+        }
+        return goLive.containsKey(position) && !held(id, before) ? Optional.empty()
+                : Optional.of(new Change.Delete(id, Timestamps.parseSortable(position), position));
     }
 
     private static String position(Article article) {

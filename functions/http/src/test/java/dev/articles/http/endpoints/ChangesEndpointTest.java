@@ -41,7 +41,7 @@ class ChangesEndpointTest {
                         throw new UnsupportedOperationException(method.getName());
                     }
                     asked.add((String) args[0]);
-                    return new ArticleStore.ChangePage(changes, more);
+                    return new ArticleStore.ChangePage(changes, more, changes.isEmpty() ? null : changes.getLast().position());
                 });
         return new ChangesFeed(store, CURSORS, Clock.fixed(NOW, ZoneOffset.UTC));
     }

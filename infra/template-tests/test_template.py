@@ -140,6 +140,11 @@ class TransformedTemplateTest(unittest.TestCase):
                     if single:
                         self.assertIn('"Namespace": "Articles", "MetricName": "SearchIndexLagSeconds", "Dimensions": '
                                       '[{"Name": "function", "Value": {"Ref": "%s"}}]' % fid, watched)
+                        # A rebuild reports the time since it began, so one that never finishes breaches; a run
+                        # that fails or never ends reports nothing, which must breach too.
+                        lag = next(a["Properties"] for a in alarms if a["Properties"].get("MetricName") == "SearchIndexLagSeconds")
+                        self.assertEqual((lag["Threshold"], lag["ComparisonOperator"], lag["TreatMissingData"]),
+                                         (60, "GreaterThanThreshold", "breaching"))
                 subscriptions = self.of_type(stack, "AWS::SNS::Subscription")
                 self.assertEqual(bool(subscriptions), "AlarmEmail" in parameters)
 

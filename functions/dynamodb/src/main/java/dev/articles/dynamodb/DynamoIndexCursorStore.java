@@ -46,8 +46,11 @@ public final class DynamoIndexCursorStore implements IndexCursorStore {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
+        Instant updatedAt = Instant.parse(item.get("updatedAt").s());
+        // A cursor saved before startedAt was kept (a local data directory): its last save is the nearest known.
+        AttributeValue startedAt = item.get("startedAt");
         return Optional.of(new IndexCursor(item.get("position").s(), item.get("index").s(), item.get("building").bool(),
-                Instant.parse(item.get("updatedAt").s())));
+                startedAt == null ? updatedAt : Instant.parse(startedAt.s()), updatedAt));
     }
 
     @Override
@@ -56,6 +59,7 @@ public final class DynamoIndexCursorStore implements IndexCursorStore {
         item.put("position", s(next.position()));
         item.put("index", s(next.index()));
         item.put("building", AttributeValue.fromBool(next.building()));
+        item.put("startedAt", s(Timestamps.formatMillis(next.startedAt())));
         item.put("updatedAt", s(Timestamps.formatMillis(next.updatedAt())));
         PutItemRequest.Builder put = PutItemRequest.builder().tableName(table).item(item);
         if (previous.isEmpty()) {

@@ -34,25 +34,25 @@ class IndexCursorIT {
     @Test
     void theCursorIsSavedOnlyOverTheOneReadAndALoserIsRefused() {
         assertThat(cursors.read()).isEmpty();
-        IndexCursor first = new IndexCursor(ChangesFeed.START, "articles-1", true, T0);
+        IndexCursor first = new IndexCursor(ChangesFeed.START, "articles-1", true, T0, T0);
         cursors.save(Optional.empty(), first);
         assertThat(cursors.read()).contains(first);
         assertThatThrownBy(() -> cursors.save(Optional.empty(), first)).as("a second first run")
                 .isInstanceOf(IndexCursorMovedException.class);
 
-        IndexCursor second = new IndexCursor("2026-12-03T09:59:55.000000000Z#" + "0".repeat(26), "articles-1", false, T0.plusSeconds(1));
+        IndexCursor second = new IndexCursor("2026-12-03T09:59:55.000000000Z#" + "0".repeat(26), "articles-1", false, T0, T0.plusSeconds(1));
         cursors.save(Optional.of(first), second);
         assertThat(cursors.read()).contains(second);
         // Another indexer still holding the first cursor loses; so does one holding the same position of another index.
-        assertThatThrownBy(() -> cursors.save(Optional.of(first), new IndexCursor("x", "articles-1", false, T0)))
+        assertThatThrownBy(() -> cursors.save(Optional.of(first), new IndexCursor("x", "articles-1", false, T0, T0)))
                 .isInstanceOf(IndexCursorMovedException.class);
-        assertThatThrownBy(() -> cursors.save(Optional.of(new IndexCursor(second.position(), "articles-2", false, T0)), first))
+        assertThatThrownBy(() -> cursors.save(Optional.of(new IndexCursor(second.position(), "articles-2", false, T0, T0)), first))
                 .isInstanceOf(IndexCursorMovedException.class);
         assertThat(cursors.read()).contains(second);
 
         Map<String, ?> item = db.client().getItem(r -> r.tableName(table)
                 .key(Map.of("pk", Attributes.s("INDEXER#search"), "sk", Attributes.s("CURSOR")))).item();
-        assertThat(item).containsOnlyKeys("pk", "sk", "position", "index", "building", "updatedAt");
+        assertThat(item).containsOnlyKeys("pk", "sk", "position", "index", "building", "startedAt", "updatedAt");
     }
 
     @Test

@@ -15,8 +15,16 @@ public final class EmbeddedMetrics {
 
     private EmbeddedMetrics() {}
 
+    /** One metric of a line: its name, its CloudWatch unit, its value. */
+    public record Metric(String name, String unit, double value) {}
+
     /** Writes the {@code _aws} member and the metric's value, inside the line's object (after its "function" field). */
     public static void metric(JsonGenerator g, long timestampMillis, String name, String unit, double value) throws IOException {
+        metrics(g, timestampMillis, new Metric(name, unit, value));
+    }
+
+    /** As {@link #metric}, for several metrics of the one line. */
+    public static void metrics(JsonGenerator g, long timestampMillis, Metric... metrics) throws IOException {
         g.writeObjectFieldStart("_aws");
         g.writeNumberField("Timestamp", timestampMillis);
         g.writeArrayFieldStart("CloudWatchMetrics");
@@ -28,14 +36,18 @@ public final class EmbeddedMetrics {
         g.writeEndArray();
         g.writeEndArray();
         g.writeArrayFieldStart("Metrics");
-        g.writeStartObject();
-        g.writeStringField("Name", name);
-        g.writeStringField("Unit", unit);
-        g.writeEndObject();
+        for (Metric metric : metrics) {
+            g.writeStartObject();
+            g.writeStringField("Name", metric.name());
+            g.writeStringField("Unit", metric.unit());
+            g.writeEndObject();
+        }
         g.writeEndArray();
         g.writeEndObject();
         g.writeEndArray();
         g.writeEndObject();
-        g.writeNumberField(name, value);
+        for (Metric metric : metrics) {
+            g.writeNumberField(metric.name(), metric.value());
+        }
     }
 }

@@ -30,13 +30,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The search indexer's function: one run of {@link IndexChanges} per invocation. Its event says only "now": the
  * table's stream (a write), a one-minute schedule (scheduled go-lives, and any wake-up lost), or a direct invoke;
- * only {@code {"reindex": true}} means more, a rebuild from scratch. Every run logs one JSON line with what it did
- * and the index's lag as the metric {@value #LAG_METRIC} (Embedded Metric Format), and answers the same JSON.
+ * only {@code {"reindex": true}} means more, a rebuild from scratch. Every run logs one JSON line with what it did,
+ * the index's lag as the metric {@value #LAG_METRIC} and whether a rebuild is under way as {@value #REBUILDING_METRIC}
+ * (Embedded Metric Format), and answers the same JSON.
  */
 public final class IndexArticlesHandler implements RequestStreamHandler {
 
     /** The metric the template's lag alarm watches (namespace {@link EmbeddedMetrics#NAMESPACE}). */
     public static final String LAG_METRIC = "SearchIndexLagSeconds";
+    /**
+     * 1 when the run ended in an unfinished rebuild, else 0: what tells a lag that grows during a rebuild (the time
+     * since it began, see {@link IndexChanges.Run#lag}) from an index falling behind.
+     */
+    public static final String REBUILDING_METRIC = "SearchIndexRebuilding";
     /**
      * Kept from the invocation's remaining time after the last page starts: its read (DynamoDB calls end within
      * 4 s), its bulk (up to {@link #ENGINE_TIMEOUT}) and the cursor save, so a run ends before Lambda stops it.
@@ -110,7 +116,7 @@ public final class IndexArticlesHandler implements RequestStreamHandler {
         out.write(line.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A run's log line: what it did, and the index's lag as the metric {@value #LAG_METRIC}. */
+    /** A run's log line: what it did, and the metrics {@value #LAG_METRIC} and {@value #REBUILDING_METRIC}. */
     static String runLine(String function, IndexChanges.Run run, Instant start, long now) {
         return Json.write(g -> {
             g.writeStartObject();
@@ -119,11 +125,13 @@ public final class IndexArticlesHandler implements RequestStreamHandler {
             g.writeStringField("function", function);
             g.writeStringField("outcome", run.outcome().name());
             g.writeBooleanField("reindexed", run.reindexed());
+            g.writeBooleanField("rebuilding", run.rebuilding());
             g.writeNumberField("pages", run.pages());
             g.writeNumberField("upserts", run.upserts());
             g.writeNumberField("deletes", run.deletes());
             g.writeNumberField("durationMs", now - start.toEpochMilli());
-            EmbeddedMetrics.metric(g, now, LAG_METRIC, "Seconds", run.lag().toMillis() / 1000.0);
+            EmbeddedMetrics.metrics(g, now, new EmbeddedMetrics.Metric(LAG_METRIC, "Seconds", run.lag().toMillis() / 1000.0),
+                    new EmbeddedMetrics.Metric(REBUILDING_METRIC, "None", run.rebuilding() ? 1 : 0));
             g.writeEndObject();
         });
     }

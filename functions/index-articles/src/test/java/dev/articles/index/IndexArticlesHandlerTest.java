@@ -36,9 +36,9 @@ class IndexArticlesHandlerTest {
     }
 
     @Test
-    void aRunLogsOneLineWithTheLagAsAnEmbeddedMetric() throws Exception {
+    void aRunLogsOneLineWithTheLagAndWhetherItIsRebuildingAsEmbeddedMetrics() throws Exception {
         Instant start = Instant.parse("2026-12-03T10:00:00Z");
-        IndexChanges.Run run = new IndexChanges.Run(IndexChanges.Outcome.UP_TO_DATE, false, 2, 3, 1, Duration.ofMillis(5_250));
+        IndexChanges.Run run = new IndexChanges.Run(IndexChanges.Outcome.UP_TO_DATE, false, false, 2, 3, 1, Duration.ofMillis(5_250));
         JsonNode line = new ObjectMapper().readTree(IndexArticlesHandler.runLine("stack-IndexArticlesFunction-x", run, start,
                 start.toEpochMilli() + 1_500));
         assertThat(line.get("function").asText()).isEqualTo("stack-IndexArticlesFunction-x");
@@ -50,7 +50,16 @@ class IndexArticlesHandlerTest {
         JsonNode directive = line.get("_aws").get("CloudWatchMetrics").get(0);
         assertThat(directive.get("Namespace").asText()).isEqualTo(EmbeddedMetrics.NAMESPACE);
         assertThat(directive.get("Dimensions").toString()).isEqualTo("[[\"function\"]]");
-        assertThat(directive.get("Metrics").toString()).isEqualTo("[{\"Name\":\"SearchIndexLagSeconds\",\"Unit\":\"Seconds\"}]");
+        assertThat(directive.get("Metrics").toString()).isEqualTo("[{\"Name\":\"SearchIndexLagSeconds\",\"Unit\":\"Seconds\"},"
+                + "{\"Name\":\"SearchIndexRebuilding\",\"Unit\":\"None\"}]");
         assertThat(line.get(IndexArticlesHandler.LAG_METRIC).asDouble()).isEqualTo(5.25);
+        assertThat(line.get(IndexArticlesHandler.REBUILDING_METRIC).asInt()).isZero();
+        assertThat(line.get("rebuilding").asBoolean()).isFalse();
+
+        IndexChanges.Run rebuilding = new IndexChanges.Run(IndexChanges.Outcome.OUT_OF_TIME, true, true, 1, 100, 0, Duration.ofSeconds(40));
+        line = new ObjectMapper().readTree(IndexArticlesHandler.runLine("f", rebuilding, start, start.toEpochMilli()));
+        assertThat(line.get("rebuilding").asBoolean()).isTrue();
+        assertThat(line.get(IndexArticlesHandler.REBUILDING_METRIC).asInt()).isEqualTo(1);
+        assertThat(line.get(IndexArticlesHandler.LAG_METRIC).asDouble()).as("the time since the rebuild began").isEqualTo(40.0);
     }
 }

@@ -3,59 +3,23 @@ package dev.articles.opensearch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.articles.core.Environment;
 import dev.articles.core.store.StoreUnavailableException;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client against an in-process HTTP server standing in for the engine: what it sends, and how it fails. */
 class OpenSearchClientTest {
 
-    private record Seen(String method, String target, Map<String, List<String>> headers, String body) {}
+    private static final String TOOK = "{\"took\":1}";
 
-    private final List<Seen> seen = new CopyOnWriteArrayList<>();
-    private HttpServer server;
-    private int status = 200;
+    @RegisterExtension
+    final EngineStandIn engine = new EngineStandIn().byDefault(200, TOOK);
 
-    @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    exchange.getRequestHeaders(), new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            byte[] answer = "{\"took\":1}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, answer.length);
-            exchange.getResponseBody().write(answer);
-            exchange.close();
-        });
-        server.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop(0);
-    }
-
-    private OpenSearchClient client(String endpoint) {
-        return OpenSearchClient.create(new Environment(Map.of(
-                OpenSearchClient.ENDPOINT, endpoint,
-                "AWS_REGION", "eu-west-1",
-                "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
-                "AWS_SECRET_ACCESS_KEY", "secret"))).orElseThrow();
-    }
-
-    private String endpoint() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
+    private final List<EngineStandIn.Request> seen = engine.requests();
 
     @Test
     void searchIsOffWithoutAnEndpoint() {
@@ -65,12 +29,12 @@ class OpenSearchClientTest {
 
     @Test
     void sendsTheBodySignedForTheEsServiceInTheFunctionsRegion() {
-        OpenSearchClient.Response response = client(endpoint() + "/")
+        OpenSearchClient.Response response = EngineStandIn.client(engine.endpoint() + "/")
                 .send("POST", "/articles/_search?size=2", "{\"query\":{}}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.ok()).isTrue();
-        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"took\":1}");
-        Seen request = seen.getFirst();
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(TOOK);
+        EngineStandIn.Request request = seen.getFirst();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.target()).isEqualTo("/articles/_search?size=2");
         assertThat(request.body()).isEqualTo("{\"query\":{}}");
@@ -83,23 +47,23 @@ class OpenSearchClientTest {
 
     @Test
     void bulkBodiesAreNdjson() {
-        client(endpoint()).send("POST", "/_bulk", "{}\n".getBytes(StandardCharsets.UTF_8));
+        engine.client().send("POST", "/_bulk", "{}\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(seen.getFirst().headers().get("Content-type")).containsExactly("application/x-ndjson");
     }
 
     @Test
     void aClientErrorIsReturnedForTheCallerToRead() {
-        status = 404;
+        engine.answer("GET /articles", 404, TOOK);
 
-        assertThat(client(endpoint()).send("GET", "/articles", null).status()).isEqualTo(404);
+        assertThat(engine.client().send("GET", "/articles", null).status()).isEqualTo(404);
     }
 
     @Test
     void anOverloadedOrFailingEngineIsUnavailable() {
         for (int failing : new int[] {429, 500, 503}) {
-            status = failing;
-            assertThatThrownBy(() -> client(endpoint()).send("POST", "/articles/_search", new byte[0]))
+            engine.answer("POST /articles/_search", failing, TOOK);
+            assertThatThrownBy(() -> engine.client().send("POST", "/articles/_search", new byte[0]))
                     .isInstanceOf(StoreUnavailableException.class)
                     .hasMessageContaining(Integer.toString(failing));
         }
@@ -107,10 +71,10 @@ class OpenSearchClientTest {
 
     @Test
     void anUnreachableEngineIsUnavailable() {
-        String gone = endpoint();
-        server.stop(0);
+        OpenSearchClient client = engine.client();
+        engine.stop();
 
-        assertThatThrownBy(() -> client(gone).send("GET", "/", null))
+        assertThatThrownBy(() -> client.send("GET", "/", null))
                 .isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("unreachable");
     }

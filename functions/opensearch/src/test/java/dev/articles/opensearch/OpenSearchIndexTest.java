@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.articles.core.Environment;
 import dev.articles.core.InvalidInputException;
 import dev.articles.core.RequestDeadline;
@@ -20,19 +19,13 @@ import dev.articles.core.store.StoreUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The port on an in-process HTTP server that answers as OpenSearch does (answers recorded from a 3.9.0 node, with
@@ -41,43 +34,19 @@ import org.junit.jupiter.api.Test;
  */
 class OpenSearchIndexTest {
 
-    private record Seen(String method, String target, String body) {}
-
-    private record Answer(int status, String body) {}
-
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String PIT = "s828QQEKYXJ0aWNsZXMtMRZCNjZJR3hYQVRKU25FUFNwTHhwQlNRABY0aEQ0YjdJQVE3Mk5kTHlKaW5oY3BBAAAAAAAAAAABFkRLcjRnTW1KU282aDFXUHBRVEYzaUEBFkI2NklHeFhBVEpTbkVQU3BMeHBCU1EAAA==";
 
-    private final List<Seen> seen = new CopyOnWriteArrayList<>();
-    private final Map<String, Deque<Answer>> answers = new HashMap<>();
-    private HttpServer server;
+    @RegisterExtension
+    final EngineStandIn engine = new EngineStandIn();
+
+    private final List<EngineStandIn.Request> seen = engine.requests();
     private final RequestDeadline deadline = new RequestDeadline();
     private OpenSearchIndex index;
 
     @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            String key = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
-            seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            Deque<Answer> queue = answers.get(key);
-            Answer answer = queue == null || queue.isEmpty() ? new Answer(500, "{\"unexpected\":\"" + key + "\"}") : queue.poll();
-            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(answer.status(), body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        OpenSearchClient client = OpenSearchClient.create(new Environment(Map.of(
-                OpenSearchClient.ENDPOINT, "http://127.0.0.1:" + server.getAddress().getPort(),
-                "AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "secret"))).orElseThrow();
-        index = OpenSearchIndex.create(client, new Environment(Map.of()), deadline);
-    }
-
-    @AfterEach
-    void stop() {
-        server.stop(0);
+    void start() {
+        index = OpenSearchIndex.create(engine.client(), new Environment(Map.of()), deadline);
     }
 
     private static String recorded(String name) {
@@ -86,10 +55,6 @@ class OpenSearchIndexTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private void answer(String route, int status, String body) {
-        answers.computeIfAbsent(route, r -> new ArrayDeque<>()).add(new Answer(status, body));
     }
 
     private static SearchRequest request(int limit, String after) {
@@ -102,9 +67,9 @@ class OpenSearchIndexTest {
 
     @Test
     void aFirstPageThatIsTheWholeAnswerClosesItsPointInTime() throws IOException {
-        answer("POST /articles/_search/point_in_time", 200, recorded("pit-created.json"));
-        answer("POST /_search", 200, recorded("search-response.json"));
-        answer("DELETE /_search/point_in_time", 200, "{\"pits\":[{\"successful\":true,\"pit_id\":\"" + PIT + "\"}]}");
+        engine.answer("POST /articles/_search/point_in_time", 200, recorded("pit-created.json"));
+        engine.answer("POST /_search", 200, recorded("search-response.json"));
+        engine.answer("DELETE /_search/point_in_time", 200, "{\"pits\":[{\"successful\":true,\"pit_id\":\"" + PIT + "\"}]}");
 
         SearchIndex.Page page = index.search(request(20, null));
 
@@ -121,9 +86,9 @@ class OpenSearchIndexTest {
 
     @Test
     void hitsAreSummariesWithTheirHighlightsAsTheEngineEscapedThem() {
-        answer("POST /articles/_search/point_in_time", 200, recorded("pit-created.json"));
-        answer("POST /_search", 200, recorded("search-response.json"));
-        answer("DELETE /_search/point_in_time", 200, "{\"pits\":[]}");
+        engine.answer("POST /articles/_search/point_in_time", 200, recorded("pit-created.json"));
+        engine.answer("POST /_search", 200, recorded("search-response.json"));
+        engine.answer("DELETE /_search/point_in_time", 200, "{\"pits\":[]}");
 
         List<SearchHit> hits = index.search(request(20, null)).hits();
 
@@ -146,19 +111,19 @@ class OpenSearchIndexTest {
 
     @Test
     void aPageWithMoreKeepsItsPointInTimeAndTheNextStartsAfterItsLastHit() throws IOException {
-        answer("POST /articles/_search/point_in_time", 200, recorded("pit-created.json"));
-        answer("POST /_search", 200, recorded("search-response.json"));
+        engine.answer("POST /articles/_search/point_in_time", 200, recorded("pit-created.json"));
+        engine.answer("POST /_search", 200, recorded("search-response.json"));
 
         SearchIndex.Page first = index.search(request(2, null));
 
         assertThat(first.hits()).extracting(h -> h.summaryOnly().id()).containsExactly("A3", "A2");
         assertThat(json(first.next())).isEqualTo(json(
                 "{\"pit\":\"" + PIT + "\",\"after\":[0.68069494,1556528400123,\"A2\"]}"));
-        assertThat(seen).extracting(Seen::method).doesNotContain("DELETE");
+        assertThat(seen).extracting(EngineStandIn.Request::method).doesNotContain("DELETE");
 
         seen.clear();
-        answer("POST /_search", 200, recorded("search-response.json").replaceFirst("\"hits\":\\[.*]}}$", "\"hits\":[]}}"));
-        answer("DELETE /_search/point_in_time", 200, "{\"pits\":[]}");
+        engine.answer("POST /_search", 200, recorded("search-response.json").replaceFirst("\"hits\":\\[.*]}}$", "\"hits\":[]}}"));
+        engine.answer("DELETE /_search/point_in_time", 200, "{\"pits\":[]}");
         SearchIndex.Page last = index.search(request(2, first.next()));
 
         assertThat(last.hits()).isEmpty();
@@ -166,15 +131,15 @@ class OpenSearchIndexTest {
         JsonNode search = json(seen.getFirst().body());
         assertThat(search.path("search_after")).isEqualTo(json("[0.68069494,1556528400123,\"A2\"]"));
         assertThat(search.path("pit").path("id").asText()).isEqualTo(PIT);
-        assertThat(seen).extracting(Seen::method).containsExactly("POST", "DELETE");
+        assertThat(seen).extracting(EngineStandIn.Request::method).containsExactly("POST", "DELETE");
     }
 
     @Test
     void aPointInTimeThatExpiredBetweenPagesIsLeftAndTheWalkGoesOnWithoutIt() throws IOException {
         String next = new Position(PIT, List.of(new SortValue("1.0374229", true), new SortValue("1556528400123", true),
                 new SortValue("01JDQ8Z3V4K9T2X7M5N6P8R0SB", false))).text();
-        answer("POST /_search", 404, recorded("pit-expired.json"));
-        answer("POST /articles/_search", 200, recorded("search-response.json").replace("\"pit_id\":\"" + PIT + "\",", ""));
+        engine.answer("POST /_search", 404, recorded("pit-expired.json"));
+        engine.answer("POST /articles/_search", 200, recorded("search-response.json").replace("\"pit_id\":\"" + PIT + "\",", ""));
 
         SearchIndex.Page page = index.search(request(2, next));
 
@@ -185,15 +150,15 @@ class OpenSearchIndexTest {
         assertThat(json(page.next()).path("pit").isNull()).isTrue();
 
         seen.clear();
-        answer("POST /articles/_search", 200, recorded("search-response.json"));
+        engine.answer("POST /articles/_search", 200, recorded("search-response.json"));
         index.search(request(2, page.next()));
         assertThat(seen).extracting(s -> s.method() + " " + s.target()).containsExactly("POST /articles/_search");
     }
 
     @Test
     void noIndexYetIsAnEmptyPage() {
-        answer("POST /articles/_search/point_in_time", 404, recorded("index-not-found.json"));
-        answer("POST /articles/_search", 404, recorded("index-not-found.json"));
+        engine.answer("POST /articles/_search/point_in_time", 404, recorded("index-not-found.json"));
+        engine.answer("POST /articles/_search", 404, recorded("index-not-found.json"));
 
         SearchIndex.Page page = index.search(request(20, null));
 
@@ -204,7 +169,7 @@ class OpenSearchIndexTest {
     @Test
     void anIndexGoneDuringAWalkEndsIt() {
         String next = new Position(null, List.of(new SortValue("1", true), new SortValue("x", false))).text();
-        answer("POST /articles/_search", 404, recorded("index-not-found.json"));
+        engine.answer("POST /articles/_search", 404, recorded("index-not-found.json"));
 
         assertThat(index.search(request(20, next))).isEqualTo(new SearchIndex.Page(List.of(), null));
     }
@@ -214,9 +179,9 @@ class OpenSearchIndexTest {
     void aPointInTimeRefusedForTooManyOpenIsAWalkWithoutOne() throws IOException {
         for (int refusal : new int[] {429, 400}) {
             seen.clear();
-            answer("POST /articles/_search/point_in_time", refusal,
+            engine.answer("POST /articles/_search/point_in_time", refusal,
                     recorded("too-many-pits.json").replace("\"status\":429", "\"status\":" + refusal));
-            answer("POST /articles/_search", 200, recorded("search-response.json").replace("\"pit_id\":\"" + PIT + "\",", ""));
+            engine.answer("POST /articles/_search", 200, recorded("search-response.json").replace("\"pit_id\":\"" + PIT + "\",", ""));
 
             SearchIndex.Page page = index.search(request(2, null));
 
@@ -230,8 +195,8 @@ class OpenSearchIndexTest {
 
     @Test
     void anEngineThatCannotAnswerIsUnavailable() {
-        answer("POST /articles/_search/point_in_time", 503, "{}");
-        answer("POST /articles/_search", 503, "{}");
+        engine.answer("POST /articles/_search/point_in_time", 503, "{}");
+        engine.answer("POST /articles/_search", 503, "{}");
 
         assertThatThrownBy(() -> index.search(request(20, null))).isInstanceOf(StoreUnavailableException.class);
     }

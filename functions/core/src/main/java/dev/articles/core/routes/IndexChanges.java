@@ -58,10 +58,15 @@ public final class IndexChanges {
     /**
      * What a run did.
      *
-     * @param lag how far the index is behind now: now less the time of the newest change applied, none applied and
-     *            up to date: zero, otherwise now less the cursor's position
+     * @param rebuilding a rebuild from scratch is under way and not finished (the run ran out of time in it)
+     * @param lag        how far search is behind now: now less the time of the newest change applied to the public
+     *                   index; none applied and up to date: zero; out of time: now less the cursor's position. While
+     *                   {@code rebuilding}, the time since the rebuild began: searches read the previous index, which
+     *                   takes no change since then, and the entries the rebuild applies are as old as their articles'
+     *                   last changes, which says nothing of a delay. So a rebuild reports zero as it starts, not
+     *                   months, and one that never finishes (stuck, restarted, too slow) reports a lag that grows
      */
-    public record Run(Outcome outcome, boolean reindexed, int pages, int upserts, int deletes, Duration lag) {}
+    public record Run(Outcome outcome, boolean reindexed, boolean rebuilding, int pages, int upserts, int deletes, Duration lag) {}
 
     private final ChangesFeed feed;
     private final SearchDocuments documents;
@@ -124,13 +129,14 @@ public final class IndexChanges {
                 cursor = rebuild(Optional.of(cursor), progress);
                 continue;
             }
-            progress.applied(read);
+            progress.applied(read, cursor.building());
             if (!read.position().equals(cursor.position())) {
                 cursor = save(cursor, read.position(), cursor.building());
             }
             if (read.more()) {
                 if (!clock.instant().isBefore(deadline)) {
-                    return progress.run(Outcome.OUT_OF_TIME, Duration.between(Timestamps.parseSortable(cursor.position()), clock.instant()));
+                    return cursor.building() ? progress.rebuilding(cursor)
+                            : progress.run(Outcome.OUT_OF_TIME, Duration.between(Timestamps.parseSortable(cursor.position()), clock.instant()));
                 }
                 continue;
             }
@@ -151,7 +157,7 @@ public final class IndexChanges {
     private IndexCursor rebuild(Optional<IndexCursor> stored, Progress progress) {
         progress.reindexed = true;
         Instant now = clock.instant();
-        IndexCursor next = new IndexCursor(ChangesFeed.START, documents.newIndex(now), true, now);
+        IndexCursor next = new IndexCursor(ChangesFeed.START, documents.newIndex(now), true, now, now);
         // Saved before the index is created, so an index is never created that no cursor names (a create that timed
         // out, but happened, is found by the next run's create).
         cursors.save(stored, next);
@@ -161,7 +167,7 @@ public final class IndexChanges {
     }
 
     private IndexCursor save(IndexCursor previous, String position, boolean building) {
-        IndexCursor next = new IndexCursor(position, previous.index(), building, clock.instant());
+        IndexCursor next = new IndexCursor(position, previous.index(), building, previous.startedAt(), clock.instant());
         cursors.save(Optional.of(previous), next);
         return next;
     }
@@ -172,23 +178,30 @@ public final class IndexChanges {
         int pages;
         int upserts;
         int deletes;
-        /** The position of the newest change applied, or null. */
+        /** The position of the newest change applied to the public index (not to one being built), or null. */
         String newest;
 
-        void applied(ChangesFeed.Read read) {
+        void applied(ChangesFeed.Read read, boolean building) {
             pages++;
             for (Change change : read.changes()) {
                 switch (change) {
                     case Change.Upsert upsert -> upserts++;
                     case Change.Delete delete -> deletes++;
                 }
-                newest = change.position();
+                if (!building) {
+                    newest = change.position();
+                }
             }
         }
 
         Run run(Outcome outcome, Duration lagWithoutChanges) {
             Duration lag = newest == null ? lagWithoutChanges : Duration.between(Timestamps.parseSortable(newest), clock.instant());
-            return new Run(outcome, reindexed, pages, upserts, deletes, lag.isNegative() ? Duration.ZERO : lag);
+            return new Run(outcome, reindexed, false, pages, upserts, deletes, lag.isNegative() ? Duration.ZERO : lag);
+        }
+
+        /** Out of time in a rebuild: its lag is the time since it began (see {@link Run#lag}). */
+        Run rebuilding(IndexCursor cursor) {
+            return new Run(Outcome.OUT_OF_TIME, reindexed, true, pages, upserts, deletes, Duration.between(cursor.startedAt(), clock.instant()));
         }
     }
 }

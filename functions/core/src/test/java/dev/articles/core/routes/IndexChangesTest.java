@@ -7,6 +7,7 @@ import dev.articles.core.TestClock;
 import dev.articles.core.article.Article;
 import dev.articles.core.article.ArticleIds;
 import dev.articles.core.article.Status;
+import dev.articles.core.article.Timestamps;
 import dev.articles.core.changes.Change;
 import dev.articles.core.paging.Cursors;
 import dev.articles.core.search.InMemoryIndexCursorStore;
@@ -58,6 +59,15 @@ class IndexChangesTest {
 
     void settle() {
         clock.advance(ChangesFeed.SETTLE.plusMillis(1));
+    }
+
+    /** Creates more articles than a page holds and indexes them all (from scratch, the first time): a rebuild of them takes two pages. */
+    IndexChanges.Run indexMoreThanAPage() {
+        for (int i = 0; i < ChangesFeed.MAX_LIMIT + 1; i++) {
+            create("A" + i, Status.PUBLISHED, T0.minusSeconds(60));
+        }
+        settle();
+        return indexer.run(false, clock.instant().plusSeconds(1));
     }
 
     /** A run with no time to wait for changes still settling. */
@@ -144,7 +154,7 @@ class IndexChangesTest {
         runNow();
         create("B", Status.PUBLISHED, T0);
         settle();
-        IndexCursor other = new IndexCursor(ChangesFeed.START, "articles-other", false, clock.instant());
+        IndexCursor other = new IndexCursor(ChangesFeed.START, "articles-other", false, clock.instant(), clock.instant());
         cursors.beforeNextSave(() -> cursors.set(other));
         IndexChanges.Run run = runNow();
         assertThat(run.outcome()).isEqualTo(IndexChanges.Outcome.CURSOR_MOVED);
@@ -200,11 +210,7 @@ class IndexChangesTest {
 
     @Test
     void aRebuildThatRunsOutOfTimeGoesOnInTheNextRunWhileSearchKeepsTheOldIndex() {
-        for (int i = 0; i < ChangesFeed.MAX_LIMIT + 1; i++) {
-            create("A" + i, Status.PUBLISHED, T0.minusSeconds(60));
-        }
-        settle();
-        indexer.run(false, clock.instant().plusSeconds(1));
+        indexMoreThanAPage();
         String old = documents.alias().orElseThrow();
         Article late = create("Late", Status.PUBLISHED, T0);
         settle();
@@ -219,6 +225,80 @@ class IndexChangesTest {
         assertThat(second.outcome()).isEqualTo(IndexChanges.Outcome.UP_TO_DATE);
         assertThat(documents.alias()).contains(cursors.read().orElseThrow().index()).isNotEqualTo(old);
         assertThat(documents.searchable()).isEqualTo(live()).hasSize(ChangesFeed.MAX_LIMIT + 2);
+    }
+
+    @Test
+    void theLagIsHowLongTheNewestChangeWaitedOrTheAgeOfTheCursorWhenOutOfTime() {
+        create("A", Status.PUBLISHED, T0.minusSeconds(60));
+        settle();
+        runNow();
+        for (int i = 0; i < ChangesFeed.MAX_LIMIT + 1; i++) {
+            create("B" + i, Status.PUBLISHED, T0);
+        }
+        clock.advance(Duration.ofSeconds(20)); // the indexer was woken late
+        IndexChanges.Run behind = runNow();
+        assertThat(behind.outcome()).isEqualTo(IndexChanges.Outcome.OUT_OF_TIME);
+        assertThat(behind.rebuilding()).isFalse();
+        assertThat(behind.lag()).as("now less the cursor's position, the newest change applied")
+                .isEqualTo(Duration.between(Timestamps.parseSortable(cursors.read().orElseThrow().position()), clock.instant()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(20));
+
+        IndexChanges.Run caughtUp = runNow();
+        assertThat(caughtUp.outcome()).isEqualTo(IndexChanges.Outcome.UP_TO_DATE);
+        assertThat(caughtUp.lag()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(runNow().lag()).as("nothing to apply").isZero();
+    }
+
+    @Test
+    void aRebuildReportsTheTimeSinceItBeganNotTheAgeOfTheEntriesItApplies() {
+        IndexChanges.Run first = indexMoreThanAPage();
+        assertThat(first.reindexed()).isTrue();
+        assertThat(first.rebuilding()).as("finished in the run").isFalse();
+        assertThat(first.lag()).as("up to date once the alias moved").isZero();
+
+        // Months later, with no change since: the position has expired, and a rebuild applies entries 90 days old.
+        clock.advance(Duration.ofDays(90));
+        IndexChanges.Run expired = runNow();
+        assertThat(expired.reindexed()).isTrue();
+        assertThat(expired.outcome()).isEqualTo(IndexChanges.Outcome.OUT_OF_TIME);
+        assertThat(expired.rebuilding()).isTrue();
+        assertThat(expired.lag()).as("it just began").isZero();
+
+        clock.advance(Duration.ofSeconds(30));
+        IndexChanges.Run finished = runNow();
+        assertThat(finished.outcome()).isEqualTo(IndexChanges.Outcome.UP_TO_DATE);
+        assertThat(finished.rebuilding()).isFalse();
+        assertThat(finished.lag()).isZero();
+        assertThat(documents.searchable()).isEqualTo(live()).hasSize(ChangesFeed.MAX_LIMIT + 1);
+
+        clock.advance(Duration.ofMillis(1));
+        IndexChanges.Run requested = indexer.run(true, clock.instant());
+        assertThat(requested.rebuilding()).isTrue();
+        assertThat(requested.lag()).isZero();
+    }
+
+    @Test
+    void aRebuildThatNeverFinishesReportsALagThatGrowsFromItsStart() {
+        indexMoreThanAPage();
+        String old = documents.alias().orElseThrow();
+        clock.advance(Duration.ofDays(90));
+        Instant began = clock.instant();
+        indexer.run(true, clock.instant());
+        // Stuck: the index being built is lost before each run (deleted by hand), so each run starts it again.
+        List<Duration> lags = new ArrayList<>();
+        for (int minute = 1; minute <= 6; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            documents.drop(cursors.read().orElseThrow().index());
+            IndexChanges.Run run = runNow();
+            assertThat(run.outcome()).isEqualTo(IndexChanges.Outcome.OUT_OF_TIME);
+            assertThat(run.rebuilding()).isTrue();
+            lags.add(run.lag());
+        }
+        assertThat(lags).as("the time since the rebuild began: past the alarm's 60 s from the second minute on")
+                .containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(3), Duration.ofMinutes(4),
+                        Duration.ofMinutes(5), Duration.ofMinutes(6));
+        assertThat(cursors.read().orElseThrow().startedAt()).isEqualTo(began);
+        assertThat(documents.alias()).as("searches still read the old index").contains(old);
     }
 
     @Test

@@ -36,6 +36,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
@@ -108,6 +109,7 @@ public final class FaultProxy implements AutoCloseable {
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
         connector.setPort(port);
+        connector.setIdleTimeout(0); // none: a delay holds a request as long as asked, and only the client gives up
         server.addConnector(connector);
         // Non-blocking (nothing in it waits: bodies, delays and the upstream are all asynchronous), so Jetty runs it
         // on the thread that read the request instead of handing it to another.
@@ -229,13 +231,7 @@ public final class FaultProxy implements AutoCloseable {
             return;
         }
         // The whole body first: a fault may match on it.
-        Content.Source.asByteBufferAsync(request).whenComplete((body, failure) -> {
-            if (failure != null) {
-                callback.failed(failure);
-            } else {
-                proxy(request, body, response, callback);
-            }
-        });
+        Content.Source.asByteBuffer(request, Promise.from(body -> proxy(request, body, response, callback), callback::failed));
     }
 
     /** Handles one DynamoDB request: a fault's answer, a dropped connection, or (maybe later) the upstream's. */

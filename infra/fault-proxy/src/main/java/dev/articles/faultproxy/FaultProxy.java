@@ -125,7 +125,7 @@ public final class FaultProxy implements AutoCloseable {
         var upstreamConnector = new ClientConnector();
         var tls = new SslContextFactory.Client();
         upstreamConnector.setSslContextFactory(tls);
-        upstreamConnector.unmanage(tls); // never started: the upstream is plain http, and TLS's setup is 0.4 s of start
+        upstreamConnector.unmanage(tls); // never started: the upstream is plain http, and TLS's setup is 0.5 s of start
         client = new HttpClient(new HttpClientTransportOverHTTP(upstreamConnector));
         client.setExecutor(threads);
         client.setScheduler(server.getScheduler());

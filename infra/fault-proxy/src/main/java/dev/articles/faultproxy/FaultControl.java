@@ -1,12 +1,11 @@
 package dev.articles.faultproxy;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.server.Request;
 
 /**
  * The control endpoint, so a shell or another process can inject faults:
@@ -29,14 +28,9 @@ final class FaultControl {
         this.proxy = proxy;
     }
 
-    static boolean isControl(HttpMessage request) {
-        String target = request.target();
-        return target.equals(PATH) || target.startsWith(PATH + "?");
-    }
-
-    HttpReply handle(HttpMessage request) {
-        String method = request.startLine().split(" ")[0];
-        return switch (method) {
+    /** Answers a request to {@link #PATH}. */
+    HttpReply handle(Request request) {
+        return switch (request.getMethod()) {
             case "POST" -> arm(request);
             case "DELETE" -> {
                 proxy.clear();
@@ -48,8 +42,8 @@ final class FaultControl {
         };
     }
 
-    private HttpReply arm(HttpMessage request) {
-        Map<String, String> query = query(request.target());
+    private HttpReply arm(Request request) {
+        Map<String, String> query = query(request);
         var unknown = query.keySet().stream().filter(k -> !PARAMETERS.contains(k)).sorted().toList();
         if (!unknown.isEmpty()) {
             return HttpReply.text(400, "unknown parameters " + unknown + "; known: " + PARAMETERS);
@@ -92,21 +86,10 @@ final class FaultControl {
         return value;
     }
 
-    private static Map<String, String> query(String target) {
-        int question = target.indexOf('?');
+    /** The query's parameters, decoded by Jetty; a repeated one counts once. */
+    private static Map<String, String> query(Request request) {
         var query = new HashMap<String, String>();
-        if (question < 0) {
-            return query;
-        }
-        for (String pair : target.substring(question + 1).split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
+        Request.extractQueryParameters(request).forEach(field -> query.put(field.getName(), field.getValue()));
         return query;
     }
 

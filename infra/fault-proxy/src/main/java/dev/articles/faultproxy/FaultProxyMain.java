@@ -4,7 +4,8 @@ import java.net.URI;
 
 /**
  * Runs a fault proxy until the process is stopped:
- * {@code java -cp articles-fault-proxy.jar dev.articles.faultproxy.FaultProxyMain --upstream URL [--port N]}.
+ * {@code java -cp articles-fault-proxy.jar:JETTY_JARS dev.articles.faultproxy.FaultProxyMain --upstream URL [--port N]}
+ * (Jetty's jars and slf4j-api: the module's runtime class path).
  * Faults are then injected through the control endpoint, e.g.
  * {@code curl -X POST 'http://127.0.0.1:N/__faults?fault=throttling&operation=PutItem&times=1'}.
  */

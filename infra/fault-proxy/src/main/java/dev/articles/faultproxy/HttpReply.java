@@ -1,13 +1,17 @@
 package dev.articles.faultproxy;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
+import org.eclipse.jetty.http.DateGenerator;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /** An answer the proxy makes itself: a DynamoDB error or a control-endpoint reply. */
 record HttpReply(int status, String contentType, Map<String, String> extraHeaders, String body) {
@@ -38,38 +42,16 @@ record HttpReply(int status, String contentType, Map<String, String> extraHeader
         return new HttpReply(status, "application/json", Map.of(), body);
     }
 
-    byte[] bytes() {
-        byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        var head = new StringBuilder()
-                .append("HTTP/1.1 ").append(status).append(' ').append(reason()).append("\r\n")
-                .append("Date: ").append(DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)))
-                .append("\r\n")
-                .append("Connection: keep-alive\r\n");
-        if (status != 204) { // RFC 9110 forbids a Content-Length on 204
-            head.append("Content-Type: ").append(contentType).append("\r\n")
-                    .append("Content-Length: ").append(content.length).append("\r\n");
+    /** Sends this answer with its own Date (the proxy's server adds none: forwarded answers keep the upstream's). */
+    void write(Response response, Callback callback) {
+        response.setStatus(status);
+        HttpFields.Mutable headers = response.getHeaders();
+        headers.put(HttpHeader.DATE, DateGenerator.formatDate(Instant.now()));
+        if (status != 204) { // RFC 9110 forbids content on 204
+            headers.put(HttpHeader.CONTENT_TYPE, contentType);
         }
-        extraHeaders.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        head.append("\r\n");
-        byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-        byte[] message = new byte[headBytes.length + content.length];
-        System.arraycopy(headBytes, 0, message, 0, headBytes.length);
-        System.arraycopy(content, 0, message, headBytes.length, content.length);
-        return message;
-    }
-
-    private String reason() {
-        return switch (status) {
-            case 200 -> "OK";
-            case 204 -> "No Content";
-            case 400 -> "Bad Request";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            default -> "Status " + status;
-        };
+        extraHeaders.forEach(headers::put);
+        Content.Sink.write(response, true, body, callback);
     }
 
     /** Shaped like DynamoDB's: 52 upper-case letters and digits. */

@@ -5,12 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.articles.dynalite.LocalDynamoDb;
 import dev.articles.dynalite.TestDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -239,6 +248,76 @@ class FaultProxyIT {
     }
 
     @Test
+    void droppedConnectionEndsWithoutAByteOfAnswer() throws Exception {
+        proxy.inject(Fault.dropConnection().times(1));
+
+        try (var socket = new Socket(proxy.endpoint().getHost(), proxy.endpoint().getPort())) {
+            socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: dynamodb.us-east-1.amazonaws.com\r\n"
+                    + "Content-Length: 2\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(10_000);
+
+            assertThat(socket.getInputStream().read()).as("end of stream").isEqualTo(-1);
+        }
+    }
+
+    /**
+     * What the SDK signed (Host as it sent it, the target, its other headers and the body) reaches the engine as
+     * sent, nothing added, and the engine's status, headers and body come back as they were.
+     */
+    @Test
+    void forwardsTheRequestAndTheAnswerAsTheyWere() throws Exception {
+        String body = "{\"TableName\":\"t\"}";
+        String head = "POST / HTTP/1.1\r\n"
+                + "Host: dynamodb.us-east-1.amazonaws.com\r\n"
+                + "X-Amz-Target: DynamoDB_20120810.GetItem\r\n"
+                + "Content-Type: application/x-amz-json-1.0\r\n"
+                + "X-Amz-Date: 20240101T000000Z\r\n"
+                + "Authorization: AWS4-HMAC-SHA256 Credential=local/20240101/us-east-1/dynamodb/aws4_request\r\n"
+                + "User-Agent: aws-sdk-java/2\r\n"
+                + "amz-sdk-invocation-id: 42\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n";
+        String answerBody = "{\"Item\":{}}";
+        String answer = "HTTP/1.1 200 OK\r\n"
+                + "Server: Engine\r\n"
+                + "Date: Mon, 01 Jan 2024 00:00:00 GMT\r\n"
+                + "x-amzn-RequestId: ABC\r\n"
+                + "x-amz-crc32: 123\r\n"
+                + "Content-Type: application/x-amz-json-1.0\r\n"
+                + "Content-Length: " + answerBody.length() + "\r\n\r\n";
+        try (var engine = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            proxy.retarget(URI.create("http://127.0.0.1:" + engine.getLocalPort()));
+            var received = CompletableFuture.supplyAsync(() -> {
+                try (Socket upstream = engine.accept()) {
+                    upstream.setSoTimeout(10_000);
+                    byte[] request = readMessage(upstream.getInputStream(), head.length() + body.length());
+                    upstream.getOutputStream().write((answer + answerBody).getBytes(StandardCharsets.US_ASCII));
+                    upstream.getOutputStream().flush();
+                    upstream.getInputStream().read(); // until the proxy closes: it must have read the whole answer
+                    return new String(request, StandardCharsets.US_ASCII);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            try (var client = new Socket(proxy.endpoint().getHost(), proxy.endpoint().getPort())) {
+                client.setSoTimeout(10_000);
+                client.getOutputStream().write((head + body).getBytes(StandardCharsets.US_ASCII));
+
+                String got = new String(readMessage(client.getInputStream(), answer.length() + answerBody.length()),
+                        StandardCharsets.US_ASCII);
+                assertThat(got).isEqualTo(answer + answerBody);
+            }
+            proxy.close();
+            assertThat(received.get(10, TimeUnit.SECONDS)).isEqualTo(head + body);
+        }
+    }
+
+    private static byte[] readMessage(InputStream in, int length) throws IOException {
+        byte[] message = in.readNBytes(length);
+        assertThat(message).as("a message of %d bytes", length).hasSize(length);
+        return message;
+    }
+
+    @Test
     void delayedAnswerStillArrives() {
         proxy.inject(Fault.delay(Duration.ofMillis(50)).on("PutItem").times(1));
 
@@ -278,7 +357,7 @@ class FaultProxyIT {
     void retargetSendsLaterRequestsElsewhereOnTheSamePort() throws Exception {
         URI endpoint = proxy.endpoint();
         URI nowhere;
-        try (var closed = new java.net.ServerSocket(0)) {
+        try (var closed = new ServerSocket(0)) {
             nowhere = URI.create("http://127.0.0.1:" + closed.getLocalPort()); // nothing listens there once closed
         }
         try (var client = client(1)) {

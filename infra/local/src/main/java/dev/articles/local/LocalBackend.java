@@ -24,6 +24,7 @@ import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -218,6 +219,19 @@ final class LocalBackend implements AutoCloseable {
     public void close() {
         search.ifPresent(SearchNodeProcess::close);
         engine.ifPresent(DynamoDbEngine::close);
+    }
+
+    /**
+     * Loads and links the SDK's request path (about 1,700 classes) on the calling thread, by one call that reaches
+     * nothing (a closed loopback port, no retry): serve makes it while dynalite's Node starts.
+     */
+    static void warmUp() {
+        try (DynamoDbClient client = LocalDynamoDb.builder(URI.create("http://127.0.0.1:9"))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build()) {
+            client.describeTable(r -> r.tableName("warm-up"));
+        } catch (RuntimeException expected) {
+            // refused: the path is loaded
+        }
     }
 
     private void createTable() {

@@ -133,6 +133,11 @@ public final class Main {
     }
 
     private static LocalApi start(CommandLine.Serve options, LambdaLog log) {
+        // The SDK's and Jetty's classes load while dynalite's Node starts, instead of after it (infra/local/README.md).
+        Thread.ofPlatform().daemon().name("warm-up").start(() -> {
+            LocalBackend.warmUp();
+            GatewayHttpServer.warmUp();
+        });
         SamTemplate declared = SamTemplate.load(options.template()); // read once: the overrides below are applied to it
         Optional<DevIssuer> devIssuer = options.devIssuer() ? Optional.of(DevIssuer.start(DEV_AUDIENCE)) : Optional.empty();
         Map<String, String> parameters = new LinkedHashMap<>(options.parameters());
